@@ -1,0 +1,74 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace Dateline.Data;
+
+public static class DataServices
+{
+    /// <summary>
+    /// Registers both provider contexts and exposes the configured one as <see cref="DatelineDbContext"/>.
+    /// The choice is made when a context is first resolved, from the options as finally configured
+    /// (a test host adds its settings after the app's own code has run).
+    /// </summary>
+    public static IServiceCollection AddDatelineData(this IServiceCollection services)
+    {
+        services.AddDbContext<SqliteDatelineDbContext>((sp, o) => Configure(o).UseSqlite(SqliteConnectionString(sp)));
+        services.AddDbContext<PostgresDatelineDbContext>((sp, o) => Configure(o).UseNpgsql(PostgresConnectionString(sp)));
+        services.AddScoped<DatelineDbContext>(sp =>
+            sp.GetRequiredService<IOptions<DatelineOptions>>().Value.Database.Provider == DatabaseProvider.Postgres
+                ? sp.GetRequiredService<PostgresDatelineDbContext>()
+                : sp.GetRequiredService<SqliteDatelineDbContext>());
+        return services;
+    }
+
+    private static string SqliteConnectionString(IServiceProvider sp)
+    {
+        var configured = sp.GetRequiredService<IConfiguration>().GetConnectionString("Dateline");
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured)
+            ? $"Data Source={Path.Combine(sp.GetRequiredService<IOptions<DatelineOptions>>().Value.FullDataDir, "dateline.db")}"
+            : configured)
+        {
+            // Writers wait for each other (the CLI may run beside the server) instead of failing at once.
+            DefaultTimeout = 30,
+            Pooling = true,
+        };
+        return builder.ConnectionString;
+    }
+
+    private static string PostgresConnectionString(IServiceProvider sp)
+    {
+        var configured = sp.GetRequiredService<IConfiguration>().GetConnectionString("Dateline");
+        return string.IsNullOrWhiteSpace(configured)
+            ? throw new UserErrorException("Dateline__Database__Provider is Postgres, so ConnectionStrings__Dateline must be set.")
+            : configured;
+    }
+
+    // An article's lead image with every column empty is no image at all, which is what EF
+    // warns about here; that is the intended meaning.
+    private static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.OptionalDependentWithoutIdentifyingPropertyWarning));
+
+    /// <summary>Creates the data folder, applies migrations and, on SQLite, turns on write-ahead logging.</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DatelineDbContext>();
+        if (db.Database.IsSqlite())
+        {
+            var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+}

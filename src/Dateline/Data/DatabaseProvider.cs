@@ -1,0 +1,7 @@
+namespace Dateline.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

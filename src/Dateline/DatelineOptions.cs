@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+using Dateline.Data;
+
+namespace Dateline;
+
+/// <summary>The "Dateline" configuration section; docs/configuration.md lists every key.</summary>
+public sealed class DatelineOptions
+{
+    public const string Section = "Dateline";
+
+    /// <summary>Data folder: the SQLite file and media. Relative paths are taken from the working directory.</summary>
+    [Required]
+    public string DataDir { get; set; } = "./data";
+
+    public DatabaseOptions Database { get; set; } = new();
+
+    /// <summary>Public base URL for feeds, sitemaps and e-mails; unset means "from the request".</summary>
+    [Url]
+    public string? SiteUrl { get; set; }
+
+    [Required]
+    public string SiteTitle { get; set; } = "Dateline";
+
+    public string? Tagline { get; set; } = "News, as it happens";
+
+    /// <summary>IANA time zone in which dates are shown and article URL dates are fixed.</summary>
+    [Required]
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>Site language, for the page's lang attribute and feeds.</summary>
+    [Required]
+    public string Language { get; set; } = "en";
+
+    [Range(1, 100)]
+    public int PageSize { get; set; } = 20;
+
+    public string FullDataDir => Path.GetFullPath(DataDir);
+}

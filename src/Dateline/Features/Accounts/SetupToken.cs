@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using Dateline.Data;
+using Dateline.Features.Settings;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dateline.Features.Accounts;
+
+/// <summary>
+/// The one-time secret that lets the first visitor create the first admin. Only its hash is kept,
+/// and it is good until an admin exists or it expires.
+/// </summary>
+public static class SetupToken
+{
+    public const string HashKey = "setup.tokenHash";
+    public const string ExpiresKey = "setup.expiresAt";
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(1);
+
+    /// <summary>Issues a new token when the site has no users; returns null when it has some.</summary>
+    public static async Task<string?> IssueIfNeededAsync(DatelineDbContext db, DateTime now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (await db.Users.AnyAsync(ct))
+        {
+            return null;
+        }
+
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        await SetAsync(db, HashKey, Convert.ToHexStringLower(ApiKeySecrets.Hash(token)), ct);
+        await SetAsync(db, ExpiresKey, now.Add(Lifetime).ToString("O"), ct);
+        await db.SaveChangesAsync(ct);
+        return token;
+    }
+
+    public static async Task<bool> IsValidAsync(DatelineDbContext db, string? token, DateTime now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (string.IsNullOrEmpty(token) || await db.Users.AnyAsync(ct))
+        {
+            return false;
+        }
+
+        var settings = await db.Settings.AsNoTracking().Where(s => s.Key == HashKey || s.Key == ExpiresKey).ToDictionaryAsync(s => s.Key, s => s.Value, ct);
+        return settings.TryGetValue(HashKey, out var hash) && settings.TryGetValue(ExpiresKey, out var expires)
+            && DateTime.TryParse(expires, null, System.Globalization.DateTimeStyles.RoundtripKind, out var expiry) && expiry > now
+            && CryptographicOperations.FixedTimeEquals(Convert.FromHexString(hash), ApiKeySecrets.Hash(token));
+    }
+
+    private static async Task SetAsync(DatelineDbContext db, string key, string value, CancellationToken ct)
+    {
+        var setting = await db.Settings.FirstOrDefaultAsync(s => s.Key == key, ct);
+        if (setting is null)
+        {
+            db.Settings.Add(new Setting { Key = key, Value = value });
+        }
+        else
+        {
+            setting.Value = value;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using Dateline.Data;
+using Dateline.Features.Articles;
+using Dateline.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dateline.Features.Archives;
+
+/// <summary>The one way lists of published articles are read, newest first, a page at a time.</summary>
+public sealed class ArchiveQueries(DatelineDbContext db, SiteClock clock, Microsoft.Extensions.Options.IOptions<DatelineOptions> options)
+{
+    public IQueryable<Article> Published => db.Articles.AsNoTracking().Published(clock.UtcNow);
+
+    public Task<Page<ArticleSummary>> PageAsync(IQueryable<Article> query, int page, CancellationToken ct) =>
+        query.NewestFirst().Select(ArticleProjections.Summary).ToPageAsync(page, options.Value.PageSize, ct);
+}

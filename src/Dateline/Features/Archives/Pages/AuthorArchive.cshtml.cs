@@ -1,0 +1,35 @@
+using Dateline.Data;
+using Dateline.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dateline.Features.Archives.Pages;
+
+public sealed class AuthorArchiveModel(DatelineDbContext db, ArchiveQueries archives, PageMeta meta) : PageModel
+{
+    public ArticleListing Listing { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, int? page, CancellationToken ct)
+    {
+        var lowered = slug.ToLowerInvariant();
+        var author = await db.Authors.AsNoTracking().Where(a => a.Slug == lowered).Select(a => new { a.Id, a.Name, a.Slug, a.Bio }).FirstOrDefaultAsync(ct);
+        if (author is null)
+        {
+            return NotFound();
+        }
+
+        var result = await archives.PageAsync(archives.Published.Where(a => a.Authors.Any(x => x.AuthorId == author.Id)), page ?? 1, ct);
+        if (result.Items.Count == 0 && result.Number > 1)
+        {
+            return NotFound();
+        }
+
+        var path = $"/authors/{Uri.EscapeDataString(author.Slug)}/";
+        Listing = new ArticleListing(author.Name, author.Bio, result, path);
+        meta.Title = author.Name;
+        meta.Description = author.Bio;
+        meta.CanonicalPath = result.Number == 1 ? path : $"{path}?page={result.Number}";
+        return Page();
+    }
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using Dateline.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Dateline.Features.Archives.Pages;
+
+/// <summary>/2023/, /2023/03/ and /2023/03/01/: articles by the date in their URL.</summary>
+public sealed class DateArchiveModel(ArchiveQueries archives, PageMeta meta) : PageModel
+{
+    public ArticleListing Listing { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int year, int? month, int? day, int? page, CancellationToken ct)
+    {
+        if (year is < 1000 or > 9999 || month is < 1 or > 12 || (day is not null && (month is null || day < 1 || day > DateTime.DaysInMonth(year, month.Value))))
+        {
+            return NotFound();
+        }
+
+        var first = new DateOnly(year, month ?? 1, day ?? 1);
+        var next = day is not null ? first.AddDays(1) : month is not null ? first.AddMonths(1) : first.AddYears(1);
+        var path = day is not null ? $"/{first:yyyy}/{first:MM}/{first:dd}/" : month is not null ? $"/{first:yyyy}/{first:MM}/" : $"/{first:yyyy}/";
+        if (!string.Equals(Request.Path.Value, path, StringComparison.Ordinal))
+        {
+            return RedirectPermanent(path + Request.QueryString);
+        }
+
+        var result = await archives.PageAsync(archives.Published.Where(a => a.PathDate >= first && a.PathDate < next), page ?? 1, ct);
+        if (result.Items.Count == 0)
+        {
+            return NotFound();
+        }
+
+        var heading = day is not null ? first.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture)
+            : month is not null ? first.ToString("MMMM yyyy", CultureInfo.InvariantCulture)
+            : first.ToString("yyyy", CultureInfo.InvariantCulture);
+        Listing = new ArticleListing(heading, null, result, path);
+        meta.Title = heading;
+        meta.CanonicalPath = result.Number == 1 ? path : $"{path}?page={result.Number}";
+        return Page();
+    }
+}

@@ -1,0 +1,24 @@
+using Dateline.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Dateline.Features.Archives.Pages;
+
+public sealed class HomeModel(ArchiveQueries archives, PageMeta meta) : PageModel
+{
+    public ArticleListing Listing { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int? page, CancellationToken ct)
+    {
+        var result = await archives.PageAsync(archives.Published, page ?? 1, ct);
+        if (result.Items.Count == 0 && result.Number > 1)
+        {
+            return NotFound();
+        }
+
+        Listing = new ArticleListing(null, null, result, "/");
+        meta.CanonicalPath = result.Number == 1 ? "/" : $"/?page={result.Number}";
+        meta.Title = result.Number == 1 ? null : $"Page {result.Number}";
+        return Page();
+    }
+}

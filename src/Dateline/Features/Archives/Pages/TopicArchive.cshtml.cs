@@ -1,0 +1,35 @@
+using Dateline.Data;
+using Dateline.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dateline.Features.Archives.Pages;
+
+public sealed class TopicArchiveModel(DatelineDbContext db, ArchiveQueries archives, PageMeta meta) : PageModel
+{
+    public ArticleListing Listing { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, int? page, CancellationToken ct)
+    {
+        var lowered = slug.ToLowerInvariant();
+        var topic = await db.Topics.AsNoTracking().Where(t => t.Slug == lowered).Select(t => new { t.Id, t.Name, t.Slug, t.Description }).FirstOrDefaultAsync(ct);
+        if (topic is null)
+        {
+            return NotFound();
+        }
+
+        var result = await archives.PageAsync(archives.Published.Where(a => a.Topics.Any(t => t.Id == topic.Id)), page ?? 1, ct);
+        if (result.Items.Count == 0 && result.Number > 1)
+        {
+            return NotFound();
+        }
+
+        var path = $"/topics/{Uri.EscapeDataString(topic.Slug)}/";
+        Listing = new ArticleListing(topic.Name, topic.Description, result, path);
+        meta.Title = topic.Name;
+        meta.Description = topic.Description;
+        meta.CanonicalPath = result.Number == 1 ? path : $"{path}?page={result.Number}";
+        return Page();
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Dateline.Features.Articles;
+
+internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
+{
+    public void Configure(EntityTypeBuilder<Article> builder)
+    {
+        builder.Property(a => a.Headline).HasMaxLength(ArticleLimits.Headline);
+        builder.Property(a => a.Slug).HasMaxLength(ArticleLimits.Slug);
+        builder.Property(a => a.Dek).HasMaxLength(ArticleLimits.Dek);
+        builder.Property(a => a.Dateline).HasMaxLength(ArticleLimits.Dateline);
+        builder.Property(a => a.OriginalUrl).HasMaxLength(ArticleLimits.Url);
+        builder.Property(a => a.CreatedBy).HasMaxLength(100);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+
+        builder.HasIndex(a => new { a.PathDate, a.Slug }).IsUnique();
+        builder.HasIndex(a => new { a.Status, a.PublishedAt });
+        builder.HasIndex(a => a.OriginalUrl);
+
+        builder.OwnsOne(a => a.Image, image =>
+        {
+            image.Property(i => i.Url).HasMaxLength(ArticleLimits.Url).HasColumnName("ImageUrl");
+            image.Property(i => i.Alt).HasMaxLength(ArticleLimits.ImageText).HasColumnName("ImageAlt");
+            image.Property(i => i.Caption).HasMaxLength(ArticleLimits.ImageText).HasColumnName("ImageCaption");
+            image.Property(i => i.Credit).HasMaxLength(ArticleLimits.Credit).HasColumnName("ImageCredit");
+            image.Property(i => i.Width).HasColumnName("ImageWidth");
+            image.Property(i => i.Height).HasColumnName("ImageHeight");
+        });
+
+        builder.HasMany(a => a.Authors).WithOne().HasForeignKey(aa => aa.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Topics).WithMany(t => t.Articles).UsingEntity("ArticleTopic");
+        builder.HasOne(a => a.Section).WithMany().HasForeignKey(a => a.SectionId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasMany(a => a.Corrections).WithOne().HasForeignKey(n => n.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Comments).WithOne().HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,328 @@
+using Dateline.Data;
+using Dateline.Features.Accounts;
+using Dateline.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dateline.Features.Articles;
+
+/// <summary>
+/// Creates and changes articles for every way in (API, newsroom, imports): validation, permissions,
+/// slugs, publication times and the rendered body, saved together or not at all.
+/// </summary>
+public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown, SiteClock clock)
+{
+    public async Task<ArticleEditResult> CreateAsync(ArticleInput input, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.Can(Capabilities.WriteArticles))
+        {
+            return ArticleEditResult.Forbidden("This role may not write articles.");
+        }
+
+        var article = new Article
+        {
+            Headline = "",
+            Slug = "",
+            CreatedAt = clock.UtcNow,
+            CreatedBy = actor.Id,
+        };
+        return await SaveAsync(article, input, actor, creating: true, ct);
+    }
+
+    public async Task<ArticleEditResult> UpdateAsync(int id, ArticleInput input, Actor actor, Guid? expectedVersion, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(actor);
+        var article = await db.Articles
+            .Include(a => a.Authors).ThenInclude(aa => aa.Author)
+            .Include(a => a.Topics)
+            .Include(a => a.Section)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (article is null)
+        {
+            return new ArticleEditResult(ArticleEditOutcome.NotFound);
+        }
+
+        if (CheckMayEdit(article, actor) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (expectedVersion is { } version && version != article.Version)
+        {
+            return new ArticleEditResult(ArticleEditOutcome.VersionMismatch, article.Id,
+                Message: "The article was changed by someone else since you read it; read it again and reapply your change.");
+        }
+
+        return await SaveAsync(article, input, actor, creating: false, ct);
+    }
+
+    public async Task<ArticleEditResult> DeleteAsync(int id, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (article is null)
+        {
+            return new ArticleEditResult(ArticleEditOutcome.NotFound);
+        }
+
+        if (CheckMayEdit(article, actor) is { } refusal)
+        {
+            return refusal;
+        }
+
+        db.Articles.Remove(article);
+        await db.SaveChangesAsync(ct);
+        return new ArticleEditResult(ArticleEditOutcome.Saved, id);
+    }
+
+    public async Task<ArticleEditResult> AddNoteAsync(int id, ArticleNoteKind kind, string? text, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var errors = new FieldErrors();
+        var checkedText = TextRules.Check(text, "text", ArticleLimits.Note, errors, required: true, multiline: true);
+        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (article is null)
+        {
+            return new ArticleEditResult(ArticleEditOutcome.NotFound);
+        }
+
+        if (CheckMayEdit(article, actor) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return ArticleEditResult.Invalid(errors);
+        }
+
+        var now = clock.UtcNow;
+        db.ArticleNotes.Add(new ArticleNote { ArticleId = id, Kind = kind, At = now, Text = checkedText! });
+        article.UpdatedAt = now;
+        article.Version = Guid.NewGuid();
+        await db.SaveChangesAsync(ct);
+        return new ArticleEditResult(ArticleEditOutcome.Saved, id);
+    }
+
+    private static ArticleEditResult? CheckMayEdit(Article article, Actor actor)
+    {
+        if (!actor.Can(Capabilities.WriteArticles))
+        {
+            return ArticleEditResult.Forbidden("This role may not write articles.");
+        }
+
+        if (article.CreatedBy != actor.Id && !actor.Can(Capabilities.EditOthersArticles))
+        {
+            return ArticleEditResult.Forbidden("This role may change only its own articles.");
+        }
+
+        if (article.Status != ArticleStatus.Draft && !actor.Can(Capabilities.PublishArticles))
+        {
+            return ArticleEditResult.Forbidden("This role may not change an article once it is scheduled or published.");
+        }
+
+        return null;
+    }
+
+    private async Task<ArticleEditResult> SaveAsync(Article article, ArticleInput input, Actor actor, bool creating, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        ArticleValidator.Validate(input, creating, errors);
+        if (input.Status is { IsSet: true, Value: not ArticleStatus.Draft } && input.Status.Value != article.Status
+            && !actor.Can(Capabilities.PublishArticles))
+        {
+            return ArticleEditResult.Forbidden("This role may save drafts but may not publish or schedule.");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return ArticleEditResult.Invalid(errors);
+        }
+
+        await ApplyAsync(article, input, ct);
+        var now = clock.UtcNow;
+        ApplyPublication(article, input, now, errors);
+        if (article.Status != ArticleStatus.Draft && article.Authors.Count == 0)
+        {
+            errors.Add("authors", "An article needs at least one author before it is published or scheduled.");
+        }
+
+        if (article.Status != ArticleStatus.Draft && article.Image is { Url: null })
+        {
+            errors.Add("image.url", "The lead image needs a photo (its URL) before the article is published; or remove the image.");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return ArticleEditResult.Invalid(errors);
+        }
+
+        if (await ResolveSlugAsync(article, explicitSlug: input.Slug is { IsSet: true, Value: not null }, ct) is { } clash)
+        {
+            return clash;
+        }
+
+        article.UpdatedAt = now;
+        article.Version = Guid.NewGuid();
+        if (creating)
+        {
+            db.Articles.Add(article);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new ArticleEditResult(ArticleEditOutcome.VersionMismatch, article.Id,
+                Message: "The article was changed by someone else at the same moment; read it again and reapply your change.");
+        }
+        catch (DbUpdateException) when (article.PathDate is not null)
+        {
+            // Another article took the same day and slug between our check and our save.
+            return ArticleEditResult.Conflict("slug", "Another article published that day already uses this slug.");
+        }
+
+        return new ArticleEditResult(ArticleEditOutcome.Saved, article.Id);
+    }
+
+    private async Task ApplyAsync(Article article, ArticleInput input, CancellationToken ct)
+    {
+        var taxonomy = new ArticleTaxonomy(db);
+        if (input.Headline.IsSet)
+        {
+            article.Headline = input.Headline.Value;
+        }
+
+        if (input.Slug.IsSet || article.Slug.Length == 0)
+        {
+            article.Slug = input.Slug is { IsSet: true, Value: { } chosen } ? chosen
+                : SlugGenerator.Generate(article.Headline) is { Length: > 0 } generated ? generated : "article";
+        }
+
+        if (input.Dek.IsSet)
+        {
+            article.Dek = input.Dek.Value;
+        }
+
+        if (input.Dateline.IsSet)
+        {
+            article.Dateline = input.Dateline.Value;
+        }
+
+        if (input.BodyMarkdown.IsSet || article.BodyHtml.Length == 0)
+        {
+            if (input.BodyMarkdown.IsSet)
+            {
+                article.BodyMarkdown = input.BodyMarkdown.Value;
+            }
+
+            article.BodyHtml = markdown.ToHtml(article.BodyMarkdown);
+        }
+
+        if (input.Credits.IsSet)
+        {
+            article.Credits = [.. input.Credits.Value];
+        }
+
+        if (input.Image.IsSet)
+        {
+            article.Image = input.Image.Value is { } image
+                ? new LeadImage { Url = image.Url, Alt = image.Alt, Caption = image.Caption, Credit = image.Credit, Width = image.Width, Height = image.Height }
+                : null;
+        }
+
+        if (input.CommentsOpen.IsSet)
+        {
+            article.CommentsOpen = input.CommentsOpen.Value;
+        }
+
+        if (input.OriginalUrl.IsSet)
+        {
+            article.OriginalUrl = input.OriginalUrl.Value;
+        }
+
+        if (input.Authors.IsSet)
+        {
+            var authors = await taxonomy.AuthorsAsync(input.Authors.Value, ct);
+            article.Authors.Clear();
+            article.Authors.AddRange(authors.Select((a, i) => new ArticleAuthor { Author = a, Position = i }));
+        }
+
+        if (input.Topics.IsSet)
+        {
+            article.Topics = await taxonomy.TopicsAsync(input.Topics.Value, ct);
+        }
+
+        if (input.Section.IsSet)
+        {
+            article.Section = input.Section.Value is { } section ? await taxonomy.SectionAsync(section, ct) : null;
+            article.SectionId = article.Section?.Id;
+        }
+    }
+
+    private void ApplyPublication(Article article, ArticleInput input, DateTime now, FieldErrors errors)
+    {
+        var status = input.Status.IsSet ? input.Status.Value : article.Status;
+        var publishedAt = input.PublishedAt.IsSet ? input.PublishedAt.Value : article.PublishedAt;
+        switch (status)
+        {
+            case ArticleStatus.Published:
+                publishedAt ??= now;
+                if (publishedAt > now.AddMinutes(1))
+                {
+                    errors.Add("publishedAt", "Is in the future: to publish later, set the status to scheduled.");
+                }
+
+                break;
+            case ArticleStatus.Scheduled:
+                if (publishedAt is null || publishedAt <= now)
+                {
+                    errors.Add("publishedAt", "A scheduled article needs a publication time in the future.");
+                }
+
+                break;
+        }
+
+        article.Status = status;
+        article.PublishedAt = publishedAt;
+        article.PathDate = status != ArticleStatus.Draft && publishedAt is { } at ? clock.LocalDate(at) : null;
+    }
+
+    // Generated slugs step aside (-2, -3…) for an article already on that day; a slug the editor
+    // chose is an editorial decision, so a clash is reported instead.
+    private async Task<ArticleEditResult?> ResolveSlugAsync(Article article, bool explicitSlug, CancellationToken ct)
+    {
+        if (article.PathDate is not { } date)
+        {
+            return null;
+        }
+
+        var taken = await db.Articles
+            .Where(a => a.PathDate == date && a.Id != article.Id && a.Slug.StartsWith(article.Slug))
+            .Select(a => a.Slug)
+            .ToListAsync(ct);
+        if (!taken.Contains(article.Slug, StringComparer.Ordinal))
+        {
+            return null;
+        }
+
+        if (explicitSlug)
+        {
+            return ArticleEditResult.Conflict("slug", $"Another article published on {date:yyyy-MM-dd} already uses the slug '{article.Slug}'.");
+        }
+
+        var n = 2;
+        while (taken.Contains($"{article.Slug}-{n}", StringComparer.Ordinal))
+        {
+            n++;
+        }
+
+        article.Slug = $"{article.Slug}-{n}";
+        return null;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Dateline.Features.Articles;
+
+public enum ArticleNoteKind
+{
+    Correction,
+    Update,
+}

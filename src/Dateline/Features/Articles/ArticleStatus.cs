@@ -1,0 +1,8 @@
+namespace Dateline.Features.Articles;
+
+public enum ArticleStatus
+{
+    Draft,
+    Scheduled,
+    Published,
+}

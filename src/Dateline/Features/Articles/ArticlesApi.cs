@@ -1,0 +1,58 @@
+using Dateline.Data;
+using Dateline.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dateline.Features.Articles;
+
+/// <summary>The public, read-only article API.</summary>
+public static class ArticlesApi
+{
+    public static IEndpointRouteBuilder MapArticlesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/articles").WithTags("Articles");
+        group.MapGet("/", ListArticlesAsync).WithName("ListArticles");
+        group.MapGet("/{id:int}", GetArticleAsync).WithName("GetArticle");
+        return app;
+    }
+
+    public static async Task<Ok<ArticleListResponse>> ListArticlesAsync(
+        DatelineDbContext db, SiteClock clock, SiteUrls urls, IOptions<DatelineOptions> options, HttpRequest request,
+        string? topic, string? author, int? page, CancellationToken ct)
+    {
+        var query = db.Articles.AsNoTracking().Published(clock.UtcNow);
+        if (!string.IsNullOrEmpty(topic))
+        {
+            query = query.Where(a => a.Topics.Any(t => t.Slug == topic));
+        }
+
+        if (!string.IsNullOrEmpty(author))
+        {
+            query = query.Where(a => a.Authors.Any(x => x.Author.Slug == author));
+        }
+
+        var result = await query.NewestFirst().Select(ArticleProjections.View).ToPageAsync(page ?? 1, options.Value.PageSize, ct);
+        var baseUrl = urls.BaseUrl(request);
+        string? next = null;
+        if (result.HasNext)
+        {
+            next = $"{baseUrl}/api/articles?page={result.Number + 1}"
+                + (topic is null ? "" : $"&topic={Uri.EscapeDataString(topic)}")
+                + (author is null ? "" : $"&author={Uri.EscapeDataString(author)}");
+        }
+
+        return TypedResults.Ok(new ArticleListResponse(
+            [.. result.Items.Select(a => ArticleResponse.From(a, baseUrl))], result.Number, result.HasNext, next));
+    }
+
+    public static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult>> GetArticleAsync(
+        int id, DatelineDbContext db, SiteClock clock, SiteUrls urls, HttpRequest request, CancellationToken ct)
+    {
+        var article = await db.Articles.AsNoTracking().Published(clock.UtcNow).Where(a => a.Id == id)
+            .Select(ArticleProjections.View).AsSplitQuery().FirstOrDefaultAsync(ct);
+        return article is null
+            ? TypedResults.Problem(Problems.NotFound($"No published article has the id {id}."))
+            : TypedResults.Ok(ArticleResponse.From(article, urls.BaseUrl(request)));
+    }
+}

@@ -1,0 +1,3 @@
+namespace Dateline.Features.Articles;
+
+public sealed record ImageInput(string? Url, string? Alt, string? Caption, string? Credit, int? Width, int? Height);

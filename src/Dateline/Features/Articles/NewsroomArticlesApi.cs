@@ -1,0 +1,187 @@
+using System.Text.Json;
+using Dateline.Data;
+using Dateline.Features.Accounts;
+using Dateline.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+
+namespace Dateline.Features.Articles;
+
+/// <summary>The newsroom's article API, behind API keys; what a key may do follows its role.</summary>
+public static class NewsroomArticlesApi
+{
+    public static IEndpointRouteBuilder MapNewsroomArticlesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/newsroom/articles")
+            .WithTags("Newsroom articles")
+            .RequireAuthorization(ApiKeyAuthentication.WriteArticlesPolicy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapPost("/", CreateArticleAsync).WithName("CreateArticle")
+            .Accepts<ArticleRequest>("application/json")
+            .Produces<ArticleResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{id:int}", GetArticleAsync).WithName("GetNewsroomArticle")
+            .Produces<ArticleResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPatch("/{id:int}", PatchArticleAsync).WithName("PatchArticle")
+            .Accepts<ArticleRequest>("application/json", "application/merge-patch+json")
+            .Produces<ArticleResponse>()
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+        group.MapDelete("/{id:int}", DeleteArticleAsync).WithName("DeleteArticle")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:int}/corrections", AddCorrectionAsync).WithName("AddCorrection")
+            .Accepts<NoteRequest>("application/json")
+            .Produces<ArticleResponse>()
+            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+        return app;
+    }
+
+    public static async Task<IResult> CreateArticleAsync(HttpContext http, ArticleEditor editor, DatelineDbContext db, SiteUrls urls, CancellationToken ct)
+    {
+        var (input, problem) = await ReadInputAsync(http.Request, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var result = await editor.CreateAsync(input!, Actor.From(http.User), ct);
+        return await AnswerAsync(result, db, urls, http, created: true, ct);
+    }
+
+    public static async Task<IResult> GetArticleAsync(int id, HttpContext http, DatelineDbContext db, SiteUrls urls, CancellationToken ct)
+    {
+        var view = await FindAsync(db, id, ct);
+        if (view is null)
+        {
+            return TypedResults.Problem(Problems.NotFound($"No article has the id {id}."));
+        }
+
+        var actor = Actor.From(http.User);
+        if (view.CreatedBy != actor.Id && !actor.Can(Capabilities.EditOthersArticles) && view.Status == ArticleStatus.Draft)
+        {
+            return TypedResults.Problem(Problems.Make(StatusCodes.Status403Forbidden, "Forbidden", "This role may read only its own drafts."));
+        }
+
+        http.Response.Headers.ETag = ETagOf(view.Version);
+        return TypedResults.Ok(ArticleResponse.From(view, urls.BaseUrl(http.Request)));
+    }
+
+    public static async Task<IResult> PatchArticleAsync(int id, HttpContext http, ArticleEditor editor, DatelineDbContext db, SiteUrls urls, CancellationToken ct)
+    {
+        Guid? expected = null;
+        if (http.Request.Headers.IfMatch.Count > 0)
+        {
+            if (!Guid.TryParse(http.Request.Headers.IfMatch.ToString().Trim('"', ' ', 'W', '/'), out var version))
+            {
+                return TypedResults.Problem(Problems.Make(StatusCodes.Status412PreconditionFailed, "Precondition failed", "If-Match must be the ETag of a version of this article."));
+            }
+
+            expected = version;
+        }
+
+        var (input, problem) = await ReadInputAsync(http.Request, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var result = await editor.UpdateAsync(id, input!, Actor.From(http.User), expected, ct);
+        return await AnswerAsync(result, db, urls, http, created: false, ct);
+    }
+
+    public static async Task<IResult> DeleteArticleAsync(int id, HttpContext http, ArticleEditor editor, CancellationToken ct)
+    {
+        var result = await editor.DeleteAsync(id, Actor.From(http.User), ct);
+        return result.Outcome == ArticleEditOutcome.Saved ? TypedResults.NoContent() : Failure(result, id);
+    }
+
+    public static async Task<IResult> AddCorrectionAsync(int id, HttpContext http, ArticleEditor editor, DatelineDbContext db, SiteUrls urls, CancellationToken ct)
+    {
+        NoteRequest? note;
+        try
+        {
+            note = await JsonSerializer.DeserializeAsync<NoteRequest>(http.Request.Body, JsonSerializerOptions.Web, ct);
+        }
+        catch (JsonException e)
+        {
+            return BadJson(e);
+        }
+
+        var kind = note?.Kind switch
+        {
+            null or "correction" => ArticleNoteKind.Correction,
+            "update" => ArticleNoteKind.Update,
+            _ => (ArticleNoteKind?)null,
+        };
+        if (kind is null)
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["kind"] = ["Must be correction or update."] }, "The correction has invalid fields.");
+        }
+
+        var result = await editor.AddNoteAsync(id, kind.Value, note?.Text, Actor.From(http.User), ct);
+        return await AnswerAsync(result, db, urls, http, created: false, ct);
+    }
+
+    private static async Task<(ArticleInput? Input, IResult? Problem)> ReadInputAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (!request.HasJsonContentType() && !string.Equals(request.ContentType?.Split(';')[0].Trim(), "application/merge-patch+json", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, TypedResults.Problem(Problems.Make(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the article as JSON (Content-Type: application/json).")));
+        }
+
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 16 }, ct);
+            var errors = new FieldErrors();
+            var input = ArticleJsonReader.Read(document.RootElement, errors);
+            return errors.IsEmpty ? (input, null) : (null, Invalid(errors));
+        }
+        catch (JsonException e)
+        {
+            return (null, BadJson(e));
+        }
+    }
+
+    private static ProblemHttpResult BadJson(JsonException e) => TypedResults.Problem(Problems.Make(StatusCodes.Status400BadRequest, "Malformed JSON",
+        $"The body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})."));
+
+    private static ProblemHttpResult Invalid(FieldErrors errors) => Problems.Validation(errors.ToDictionary(), "The article has invalid fields.");
+
+    private static async Task<IResult> AnswerAsync(ArticleEditResult result, DatelineDbContext db, SiteUrls urls, HttpContext http, bool created, CancellationToken ct)
+    {
+        if (result.Outcome != ArticleEditOutcome.Saved)
+        {
+            return Failure(result, result.Id);
+        }
+
+        var view = (await FindAsync(db, result.Id, ct))!;
+        var response = ArticleResponse.From(view, urls.BaseUrl(http.Request));
+        http.Response.Headers.ETag = ETagOf(view.Version);
+        return created
+            ? TypedResults.Created($"/api/newsroom/articles/{result.Id}", response)
+            : TypedResults.Ok(response);
+    }
+
+    private static ProblemHttpResult Failure(ArticleEditResult result, int id) => result.Outcome switch
+    {
+        ArticleEditOutcome.NotFound => TypedResults.Problem(Problems.NotFound($"No article has the id {id}.")),
+        ArticleEditOutcome.Forbidden => TypedResults.Problem(Problems.Make(StatusCodes.Status403Forbidden, "Forbidden", result.Message!)),
+        ArticleEditOutcome.Invalid => Invalid(result.Errors!),
+        ArticleEditOutcome.Conflict => Problems.Validation(result.Errors!.ToDictionary(), result.Message!, StatusCodes.Status409Conflict),
+        ArticleEditOutcome.VersionMismatch => TypedResults.Problem(Problems.Make(StatusCodes.Status412PreconditionFailed, "Changed by someone else", result.Message!)),
+        _ => throw new InvalidOperationException($"Unexpected outcome {result.Outcome}."),
+    };
+
+    private static Task<ArticleView?> FindAsync(DatelineDbContext db, int id, CancellationToken ct) =>
+        db.Articles.AsNoTracking().Where(a => a.Id == id).Select(ArticleProjections.View).AsSplitQuery().FirstOrDefaultAsync(ct);
+
+    private static string ETagOf(Guid version) => new EntityTagHeaderValue($"\"{version:N}\"").ToString();
+}

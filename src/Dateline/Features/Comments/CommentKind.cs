@@ -1,0 +1,8 @@
+namespace Dateline.Features.Comments;
+
+public enum CommentKind
+{
+    Comment,
+    Pingback,
+    Trackback,
+}

@@ -1,0 +1,9 @@
+namespace Dateline.Features.Comments;
+
+public enum CommentStatus
+{
+    Held,
+    Approved,
+    Spam,
+    Trash,
+}

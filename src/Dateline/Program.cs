@@ -1,0 +1,3 @@
+using Dateline.Cli;
+
+return await DatelineCli.RunAsync(args);

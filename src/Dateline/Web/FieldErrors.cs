@@ -1,0 +1,25 @@
+namespace Dateline.Web;
+
+/// <summary>Validation messages keyed by the field they belong to, as problem details name them.</summary>
+public sealed class FieldErrors
+{
+    private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
+
+    public bool IsEmpty => errors.Count == 0;
+
+    public void Add(string field, string message)
+    {
+        if (!errors.TryGetValue(field, out var list))
+        {
+            errors[field] = list = [];
+        }
+
+        list.Add(message);
+    }
+
+    public bool Has(string field) => errors.ContainsKey(field);
+
+    public IReadOnlyList<string> For(string field) => errors.TryGetValue(field, out var list) ? list : [];
+
+    public Dictionary<string, string[]> ToDictionary() => errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+}

@@ -1,0 +1,91 @@
+using Dateline.Data;
+using Dateline.Features.Accounts;
+using Dateline.Features.Articles;
+using Microsoft.AspNetCore.Identity;
+
+namespace Dateline.Web;
+
+/// <summary>Builds the web application: the same composition serves `dotnet run`, `serve` and tests.</summary>
+public static class WebComposition
+{
+    public const string DefaultUrl = "http://localhost:5080";
+
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?> overrides)
+    {
+        ArgumentNullException.ThrowIfNull(overrides);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // The app's own files come from its own folder, whatever the working directory.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(overrides);
+
+        // Serve wwwroot from the project during development runs in any environment; published
+        // output carries its own manifest, so this is a no-op there.
+        builder.WebHost.UseStaticWebAssets();
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Services.AddDatelineCore(builder.Configuration);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddDatelineDataProtection();
+        builder.Services.AddApiKeyAuthentication();
+        builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+        builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks().AddDbContextCheck<DatelineDbContext>("database");
+        builder.Services.AddSingleton<SiteUrls>();
+        builder.Services.AddScoped<PageMeta>();
+        builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.Services.AddHostedService<SetupAnnouncement>();
+
+        var app = builder.Build();
+        app.UseDatelineErrors();
+        app.UseSecurityHeaders();
+        app.UseTrailingSlashRedirects();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapArticlesApi();
+        app.MapNewsroomArticlesApi();
+        app.MapHealthChecks("/healthz");
+        app.MapOpenApi();
+        return app;
+    }
+
+    /// <summary>What the web app and the command line share: options, data, time and the article pipeline.</summary>
+    public static IServiceCollection AddDatelineCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatelineOptions>()
+            .Bind(configuration.GetSection(DatelineOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SiteClock>();
+        services.AddSingleton<ArticleMarkdown>();
+        services.AddDatelineData();
+        services.AddScoped<ArticleEditor>();
+        services.AddScoped<Features.Archives.ArchiveQueries>();
+        services.AddIdentityCore<NewsroomUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<DatelineDbContext>()
+            .AddDefaultTokenProviders();
+        return services;
+    }
+}
