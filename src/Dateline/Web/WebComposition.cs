@@ -31,7 +31,6 @@ public static class WebComposition
 
         builder.Services.AddDatelineCore(builder.Configuration);
         builder.Services.AddProblemDetails();
-        builder.Services.AddDatelineDataProtection();
         builder.Services.AddApiKeyAuthentication();
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
         builder.Services.AddOpenApi();
@@ -67,6 +66,7 @@ public static class WebComposition
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
+        services.AddDatelineDataProtection();
         services.AddSingleton<SiteClock>();
         services.AddSingleton<ArticleMarkdown>();
         services.AddDatelineData();

@@ -105,15 +105,19 @@ public static class NewsroomArticlesApi
 
     public static async Task<IResult> AddCorrectionAsync(int id, HttpContext http, ArticleEditor editor, DatelineDbContext db, SiteUrls urls, CancellationToken ct)
     {
-        NoteRequest? note;
-        try
+        var body = await JsonBody.ReadAsync(http.Request, ct);
+        if (body.Problem is not null)
         {
-            note = await JsonSerializer.DeserializeAsync<NoteRequest>(http.Request.Body, JsonSerializerOptions.Web, ct);
+            return body.Problem;
         }
-        catch (JsonException e)
-        {
-            return BadJson(e);
-        }
+
+        using var document = body.Document!;
+        var root = document.RootElement;
+        var note = root.ValueKind == JsonValueKind.Object
+            ? new NoteRequest(
+                root.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null,
+                root.TryGetProperty("kind", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString() : null)
+            : null;
 
         var kind = note?.Kind switch
         {
@@ -137,21 +141,17 @@ public static class NewsroomArticlesApi
             return (null, TypedResults.Problem(Problems.Make(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the article as JSON (Content-Type: application/json).")));
         }
 
-        try
+        var body = await JsonBody.ReadAsync(request, ct);
+        if (body.Problem is not null)
         {
-            using var document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 16 }, ct);
-            var errors = new FieldErrors();
-            var input = ArticleJsonReader.Read(document.RootElement, errors);
-            return errors.IsEmpty ? (input, null) : (null, Invalid(errors));
+            return (null, body.Problem);
         }
-        catch (JsonException e)
-        {
-            return (null, BadJson(e));
-        }
-    }
 
-    private static ProblemHttpResult BadJson(JsonException e) => TypedResults.Problem(Problems.Make(StatusCodes.Status400BadRequest, "Malformed JSON",
-        $"The body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})."));
+        using var document = body.Document!;
+        var errors = new FieldErrors();
+        var input = ArticleJsonReader.Read(document.RootElement, errors);
+        return errors.IsEmpty ? (input, null) : (null, Invalid(errors));
+    }
 
     private static ProblemHttpResult Invalid(FieldErrors errors) => Problems.Validation(errors.ToDictionary(), "The article has invalid fields.");
 

@@ -17,6 +17,8 @@ public static class SlugGenerator
         ArgumentNullException.ThrowIfNull(text);
         var builder = new StringBuilder(Math.Min(text.Length, maxLength * 2));
         var pendingDash = false;
+        var ukrainian = Transliteration.LooksUkrainian(text);
+        var wordStart = true;
         foreach (var rune in text.Normalize(NormalizationForm.FormKC).EnumerateRunes())
         {
             if (rune.Value is '\'' or '’' or '‘')
@@ -25,7 +27,8 @@ public static class SlugGenerator
                 continue;
             }
 
-            var latin = Transliteration.ToLatin(rune);
+            var latin = Transliteration.ToLatin(rune, ukrainian, wordStart);
+            wordStart = !Rune.IsLetterOrDigit(rune);
             if (latin is not null)
             {
                 foreach (var c in latin)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
@@ -27,8 +28,25 @@ internal static class Transliteration
         ['ω'] = "o",
     }.ToFrozenDictionary();
 
+    // Ukrainian's official romanization (2010) differs from Russian's for a few letters, and
+    // spells some of them differently at the start of a word: Київ is Kyiv, Юлія is Yuliia.
+    private static readonly FrozenDictionary<int, string> Ukrainian = new Dictionary<int, string>
+    {
+        ['г'] = "h", ['и'] = "y", ['і'] = "i", ['ї'] = "i", ['є'] = "ie", ['й'] = "i", ['ю'] = "iu", ['я'] = "ia",
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<int, string> UkrainianWordStart = new Dictionary<int, string>
+    {
+        ['ї'] = "yi", ['є'] = "ye", ['й'] = "y", ['ю'] = "yu", ['я'] = "ya",
+    }.ToFrozenDictionary();
+
+    /// <summary>Whether a text is Ukrainian: it has letters that Russian lacks.</summary>
+    public static bool LooksUkrainian(string text) => text.AsSpan().IndexOfAny(UkrainianLetters) >= 0;
+
+    private static readonly SearchValues<char> UkrainianLetters = SearchValues.Create("іїєґІЇЄҐ");
+
     /// <summary>The Latin spelling of a letter, or null when the script has none here.</summary>
-    public static string? ToLatin(Rune rune)
+    public static string? ToLatin(Rune rune, bool ukrainian = false, bool wordStart = false)
     {
         if (rune.IsAscii)
         {
@@ -36,6 +54,11 @@ internal static class Transliteration
         }
 
         var lower = Rune.ToLowerInvariant(rune);
+        if (ukrainian && ((wordStart && UkrainianWordStart.TryGetValue(lower.Value, out var start)) || Ukrainian.TryGetValue(lower.Value, out start)))
+        {
+            return start;
+        }
+
         if (Special.TryGetValue(lower.Value, out var mapped))
         {
             return mapped;

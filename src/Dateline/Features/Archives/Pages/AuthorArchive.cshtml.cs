@@ -10,7 +10,7 @@ public sealed class AuthorArchiveModel(DatelineDbContext db, ArchiveQueries arch
 {
     public ArticleListing Listing { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string slug, int? page, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "page")] int? pageNumber, CancellationToken ct)
     {
         var lowered = slug.ToLowerInvariant();
         var author = await db.Authors.AsNoTracking().Where(a => a.Slug == lowered).Select(a => new { a.Id, a.Name, a.Slug, a.Bio }).FirstOrDefaultAsync(ct);
@@ -19,7 +19,7 @@ public sealed class AuthorArchiveModel(DatelineDbContext db, ArchiveQueries arch
             return NotFound();
         }
 
-        var result = await archives.PageAsync(archives.Published.Where(a => a.Authors.Any(x => x.AuthorId == author.Id)), page ?? 1, ct);
+        var result = await archives.PageAsync(archives.Published.Where(a => a.Authors.Any(x => x.AuthorId == author.Id)), pageNumber ?? 1, ct);
         if (result.Items.Count == 0 && result.Number > 1)
         {
             return NotFound();

@@ -10,7 +10,7 @@ public sealed class DateArchiveModel(ArchiveQueries archives, PageMeta meta) : P
 {
     public ArticleListing Listing { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int year, int? month, int? day, int? page, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int year, int? month, int? day, [FromQuery(Name = "page")] int? pageNumber, CancellationToken ct)
     {
         if (year is < 1000 or > 9999 || month is < 1 or > 12 || (day is not null && (month is null || day < 1 || day > DateTime.DaysInMonth(year, month.Value))))
         {
@@ -25,7 +25,7 @@ public sealed class DateArchiveModel(ArchiveQueries archives, PageMeta meta) : P
             return RedirectPermanent(path + Request.QueryString);
         }
 
-        var result = await archives.PageAsync(archives.Published.Where(a => a.PathDate >= first && a.PathDate < next), page ?? 1, ct);
+        var result = await archives.PageAsync(archives.Published.Where(a => a.PathDate >= first && a.PathDate < next), pageNumber ?? 1, ct);
         if (result.Items.Count == 0)
         {
             return NotFound();

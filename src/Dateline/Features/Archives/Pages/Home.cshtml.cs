@@ -8,9 +8,9 @@ public sealed class HomeModel(ArchiveQueries archives, PageMeta meta) : PageMode
 {
     public ArticleListing Listing { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int? page, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? pageNumber, CancellationToken ct)
     {
-        var result = await archives.PageAsync(archives.Published, page ?? 1, ct);
+        var result = await archives.PageAsync(archives.Published, pageNumber ?? 1, ct);
         if (result.Items.Count == 0 && result.Number > 1)
         {
             return NotFound();

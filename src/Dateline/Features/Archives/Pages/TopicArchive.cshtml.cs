@@ -10,7 +10,7 @@ public sealed class TopicArchiveModel(DatelineDbContext db, ArchiveQueries archi
 {
     public ArticleListing Listing { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string slug, int? page, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "page")] int? pageNumber, CancellationToken ct)
     {
         var lowered = slug.ToLowerInvariant();
         var topic = await db.Topics.AsNoTracking().Where(t => t.Slug == lowered).Select(t => new { t.Id, t.Name, t.Slug, t.Description }).FirstOrDefaultAsync(ct);
@@ -19,7 +19,7 @@ public sealed class TopicArchiveModel(DatelineDbContext db, ArchiveQueries archi
             return NotFound();
         }
 
-        var result = await archives.PageAsync(archives.Published.Where(a => a.Topics.Any(t => t.Id == topic.Id)), page ?? 1, ct);
+        var result = await archives.PageAsync(archives.Published.Where(a => a.Topics.Any(t => t.Id == topic.Id)), pageNumber ?? 1, ct);
         if (result.Items.Count == 0 && result.Number > 1)
         {
             return NotFound();

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs and starts what the tests need, builds, runs every test project on SQLite and on
+# PostgreSQL, and ends with one line "N passed, N failed" (", N skipped" where any were).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+bash .ci/services.sh
+
+export DATELINE_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=dateline;Password=dateline;Database=dateline"
+export DATELINE_CHROMIUM=/usr/bin/chromium
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+dotnet build Dateline.slnx -c Release -nologo -v quiet
+
+log=$(mktemp)
+set +e
+dotnet test Dateline.slnx -c Release --no-build -nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+awk '/^(Passed|Failed)!/ {
+       for (i = 1; i <= NF; i++) {
+         if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1)
+       }
+       runs++
+     }
+     END {
+       if (s > 0) printf "%d passed, %d failed, %d skipped\n", p, f, s; else printf "%d passed, %d failed\n", p, f
+       if (runs == 0) exit 1
+     }' "$log" || { echo "no test results were found" >&2; status=1; }
+rm -f "$log"
+exit "$status"

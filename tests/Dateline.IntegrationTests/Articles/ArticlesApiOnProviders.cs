@@ -1,0 +1,7 @@
+using Dateline.IntegrationTests.Infrastructure;
+
+namespace Dateline.IntegrationTests.Articles;
+
+public sealed class ArticlesApiOnSqlite(SqliteApp app) : ArticlesApiTests(app), IClassFixture<SqliteApp>;
+
+public sealed class ArticlesApiOnPostgres(PostgresApp app) : ArticlesApiTests(app), IClassFixture<PostgresApp>;

@@ -1,0 +1,6 @@
+namespace Dateline.IntegrationTests.Infrastructure;
+
+// One fixture type per provider, so that each test class gets a fresh database of its own.
+public sealed class SqliteApp() : DatelineApp(Provider.Sqlite);
+
+public sealed class PostgresApp() : DatelineApp(Provider.Postgres);

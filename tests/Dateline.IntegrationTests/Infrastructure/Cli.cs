@@ -1,0 +1,46 @@
+using System.Diagnostics;
+
+namespace Dateline.IntegrationTests.Infrastructure;
+
+/// <summary>Runs the built dateline executable as a user would, in a child process.</summary>
+public static class Cli
+{
+    public sealed record Result(int ExitCode, string Output, string Error)
+    {
+        public string LastLine => Output.TrimEnd().Split('\n')[^1].Trim();
+    }
+
+    public static async Task<Result> RunAsync(TestDatabase database, string? input, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = database.DataDir,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Dateline.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in database.EnvironmentVariables())
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteLineAsync(input);
+        }
+
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await output, await error);
+    }
+}

@@ -1,0 +1,65 @@
+using Dateline.Data;
+using Dateline.Features.Accounts;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dateline.IntegrationTests.Infrastructure;
+
+/// <summary>The whole app on a test server, on a fresh database of the given provider.</summary>
+public class DatelineApp : WebApplicationFactory<Program>
+{
+    private readonly bool ownsDatabase;
+
+    public DatelineApp(Provider provider)
+        : this(new TestDatabase(provider), ownsDatabase: true)
+    {
+    }
+
+    /// <summary>An app over an existing database, to check what survives a restart.</summary>
+    public DatelineApp(TestDatabase database, bool ownsDatabase = false)
+    {
+        Database = database;
+        this.ownsDatabase = ownsDatabase;
+    }
+
+    public TestDatabase Database { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        foreach (var (key, value) in Database.Settings())
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>Creates an API key with a role straight in the database and returns it.</summary>
+    public async Task<string> CreateApiKeyAsync(string role)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DatelineDbContext>();
+        var (key, prefix, hash) = ApiKeySecrets.Create();
+        db.ApiKeys.Add(new ApiKey { Name = $"test {role}", Role = role, Prefix = prefix, SecretHash = hash, CreatedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+        return key;
+    }
+
+    public HttpClient CreateClient(string apiKey)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+        return client;
+    }
+
+    public HttpClient CreateReaderClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && ownsDatabase)
+        {
+            Database.Dispose();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using AngleSharp;
+using AngleSharp.Dom;
+
+namespace Dateline.IntegrationTests.Infrastructure;
+
+public static class Http
+{
+    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, object body) =>
+        client.PostAsJsonAsync(path, body);
+
+    public static Task<HttpResponseMessage> PostRawAsync(this HttpClient client, string path, string json) =>
+        client.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
+
+    public static Task<HttpResponseMessage> PatchJsonAsync(this HttpClient client, string path, object body) =>
+        client.PatchAsync(path, JsonContent.Create(body));
+
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public static async Task<IDocument> HtmlAsync(this HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        return await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html));
+    }
+
+    /// <summary>Creates an article through the newsroom API and returns its JSON; fails the test otherwise.</summary>
+    public static async Task<JsonElement> CreateArticleAsync(this HttpClient client, object body)
+    {
+        var response = await client.PostJsonAsync("/api/newsroom/articles", body);
+        var json = await response.JsonAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"expected 201, got {(int)response.StatusCode}: {json}");
+        return json;
+    }
+
+    public static string PathOf(JsonElement article) => new Uri(article.GetProperty("url").GetString()!).AbsolutePath;
+}

@@ -1,0 +1,7 @@
+namespace Dateline.IntegrationTests.Infrastructure;
+
+public enum Provider
+{
+    Sqlite,
+    Postgres,
+}
