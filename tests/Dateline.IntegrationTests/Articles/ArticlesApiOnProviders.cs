@@ -1,4 +1,4 @@
-using Dateline.IntegrationTests.Infrastructure;
+using Dateline.TestSupport;
 
 namespace Dateline.IntegrationTests.Articles;
 

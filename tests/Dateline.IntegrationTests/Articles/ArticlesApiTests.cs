@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Dateline.IntegrationTests.Infrastructure;
+using Dateline.TestSupport;
 
 namespace Dateline.IntegrationTests.Articles;
 

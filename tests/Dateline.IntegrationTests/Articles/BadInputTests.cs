@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Dateline.Data;
-using Dateline.IntegrationTests.Infrastructure;
+using Dateline.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Dateline.IntegrationTests.Infrastructure;
+using Dateline.TestSupport;
 
 namespace Dateline.IntegrationTests.Articles;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Dateline.IntegrationTests.Infrastructure;
+using Dateline.TestSupport;
 
 namespace Dateline.IntegrationTests.Cli;
 
@@ -10,7 +10,7 @@ public abstract class CommandLineTests(DatelineApp app)
     [Fact]
     public async Task KeysCreatePrintsAWorkingKeyOnItsLastLine()
     {
-        var result = await Infrastructure.Cli.RunAsync(Database, null, "keys", "create", "--name", "CMS bridge", "--role", "editor");
+        var result = await TestSupport.Cli.RunAsync(Database, null, "keys", "create", "--name", "CMS bridge", "--role", "editor");
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.StartsWith("dl_", result.LastLine, StringComparison.Ordinal);
 
@@ -23,14 +23,14 @@ public abstract class CommandLineTests(DatelineApp app)
     public async Task UsersAddReadsThePasswordFromStandardInput()
     {
         var email = $"editor-{Guid.NewGuid():N}@example.org";
-        var result = await Infrastructure.Cli.RunAsync(Database, "correct horse battery staple", "users", "add", "--email", email, "--name", "Edna Editor", "--role", "editor");
+        var result = await TestSupport.Cli.RunAsync(Database, "correct horse battery staple", "users", "add", "--email", email, "--name", "Edna Editor", "--role", "editor");
         Assert.True(result.ExitCode == 0, result.Error);
 
-        var again = await Infrastructure.Cli.RunAsync(Database, "correct horse battery staple", "users", "add", "--email", email, "--name", "Edna Editor", "--role", "editor");
+        var again = await TestSupport.Cli.RunAsync(Database, "correct horse battery staple", "users", "add", "--email", email, "--name", "Edna Editor", "--role", "editor");
         Assert.Equal(1, again.ExitCode);
         Assert.Contains("already exists", again.Error, StringComparison.Ordinal);
 
-        var weak = await Infrastructure.Cli.RunAsync(Database, "short", "users", "add", "--email", $"x-{Guid.NewGuid():N}@example.org", "--name", "Weak", "--role", "author");
+        var weak = await TestSupport.Cli.RunAsync(Database, "short", "users", "add", "--email", $"x-{Guid.NewGuid():N}@example.org", "--name", "Weak", "--role", "author");
         Assert.Equal(1, weak.ExitCode);
         Assert.Single(weak.Error.Trim().Split('\n'));
     }
@@ -43,7 +43,7 @@ public abstract class CommandLineTests(DatelineApp app)
     [InlineData("serve", "--data")]
     public async Task BadArgumentsGiveOneLineAndExitCodeOne(params string[] args)
     {
-        var result = await Infrastructure.Cli.RunAsync(Database, null, args);
+        var result = await TestSupport.Cli.RunAsync(Database, null, args);
         Assert.Equal(1, result.ExitCode);
         var lines = result.Error.Trim().Split('\n');
         Assert.Single(lines);
@@ -71,7 +71,7 @@ public abstract class CommandLineTests(DatelineApp app)
             Leave a Reply
             Your email address will not be published. Required fields are marked *
             """);
-        var result = await Infrastructure.Cli.RunAsync(Database, null, "import", "text", file);
+        var result = await TestSupport.Cli.RunAsync(Database, null, "import", "text", file);
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("Share this:", result.Output, StringComparison.Ordinal);
         Assert.Contains("Leave a Reply", result.Output, StringComparison.Ordinal);

@@ -35,6 +35,13 @@ public sealed class ArticleMarkdown
             sanitizer.AllowedTags.Add(tag);
         }
 
+        // Forms inside an article could phish readers; inline styles would fight the site's design.
+        foreach (var tag in new[] { "form", "input", "button", "textarea", "select", "option", "optgroup", "label", "fieldset", "legend" })
+        {
+            sanitizer.AllowedTags.Remove(tag);
+        }
+
+        sanitizer.AllowedAttributes.Remove("style");
         sanitizer.AllowedAttributes.Add("id");
         sanitizer.AllowedSchemes.Add("mailto");
         sanitizer.PostProcessNode += (_, e) =>

@@ -13,7 +13,7 @@ internal static class Transliteration
     {
         ['ß'] = "ss", ['æ'] = "ae", ['Æ'] = "ae", ['œ'] = "oe", ['Œ'] = "oe", ['ø'] = "o", ['Ø'] = "o",
         ['đ'] = "d", ['Đ'] = "d", ['ð'] = "d", ['Ð'] = "d", ['þ'] = "th", ['Þ'] = "th", ['ł'] = "l", ['Ł'] = "l",
-        ['ı'] = "i", ['ħ'] = "h", ['Ħ'] = "h", ['ŋ'] = "ng", ['&'] = " and ",
+        ['ı'] = "i", ['ħ'] = "h", ['Ħ'] = "h", ['ŋ'] = "ng",
         // Cyrillic: a readable romanization close to the BGN/PCGN and Ukrainian national systems.
         ['а'] = "a", ['б'] = "b", ['в'] = "v", ['г'] = "g", ['ґ'] = "g", ['д'] = "d", ['е'] = "e", ['ё'] = "yo",
         ['є'] = "ye", ['ж'] = "zh", ['з'] = "z", ['и'] = "i", ['і'] = "i", ['ї'] = "yi", ['й'] = "y", ['ј'] = "j",
@@ -48,6 +48,11 @@ internal static class Transliteration
     /// <summary>The Latin spelling of a letter, or null when the script has none here.</summary>
     public static string? ToLatin(Rune rune, bool ukrainian = false, bool wordStart = false)
     {
+        if (rune.Value == '&')
+        {
+            return " and ";
+        }
+
         if (rune.IsAscii)
         {
             return ((char)rune.Value).ToString();

@@ -1,4 +1,4 @@
-namespace Dateline.IntegrationTests.Infrastructure;
+namespace Dateline.TestSupport;
 
 // One fixture type per provider, so that each test class gets a fresh database of its own.
 public sealed class SqliteApp() : DatelineApp(Provider.Sqlite);

@@ -1,4 +1,4 @@
-namespace Dateline.IntegrationTests.Infrastructure;
+namespace Dateline.TestSupport;
 
 public enum Provider
 {

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Dateline.IntegrationTests.Infrastructure;
+namespace Dateline.TestSupport;
 
 /// <summary>
 /// Where a test's data lives: a fresh folder, and on PostgreSQL a fresh database on the server

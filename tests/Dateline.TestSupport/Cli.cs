@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Dateline.IntegrationTests.Infrastructure;
+namespace Dateline.TestSupport;
 
 /// <summary>Runs the built dateline executable as a user would, in a child process.</summary>
 public static class Cli

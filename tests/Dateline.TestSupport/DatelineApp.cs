@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Dateline.IntegrationTests.Infrastructure;
+namespace Dateline.TestSupport;
 
 /// <summary>The whole app on a test server, on a fresh database of the given provider.</summary>
 public class DatelineApp : WebApplicationFactory<Program>
@@ -47,12 +47,14 @@ public class DatelineApp : WebApplicationFactory<Program>
 
     public HttpClient CreateClient(string apiKey)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateReaderClient();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
         return client;
     }
 
-    public HttpClient CreateReaderClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    // The base address follows the server: the test server's, or Kestrel's port once started.
+    public HttpClient CreateReaderClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
 
     protected override void Dispose(bool disposing)
     {

@@ -4,7 +4,7 @@ using System.Text.Json;
 using AngleSharp;
 using AngleSharp.Dom;
 
-namespace Dateline.IntegrationTests.Infrastructure;
+namespace Dateline.TestSupport;
 
 public static class Http
 {
