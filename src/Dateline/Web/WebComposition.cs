@@ -44,6 +44,7 @@ public static class WebComposition
         app.UseDatelineErrors();
         app.UseSecurityHeaders();
         app.UseTrailingSlashRedirects();
+        app.UseMediaFiles();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
