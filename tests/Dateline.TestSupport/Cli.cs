@@ -12,6 +12,24 @@ public static class Cli
 
     public static async Task<Result> RunAsync(TestDatabase database, string? input, params string[] args)
     {
+        using var process = Start(database, args);
+        if (input is not null)
+        {
+            await process.StandardInput.WriteLineAsync(input);
+        }
+
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts the executable with the database's settings; the caller reads and ends it.</summary>
+    public static Process Start(TestDatabase database, params string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(database);
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardInput = true,
@@ -30,17 +48,6 @@ public static class Cli
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        if (input is not null)
-        {
-            await process.StandardInput.WriteLineAsync(input);
-        }
-
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Result(process.ExitCode, await output, await error);
+        return Process.Start(start)!;
     }
 }

@@ -2,6 +2,7 @@ using Dateline.Data;
 using Dateline.Features.Accounts;
 using Dateline.Features.Articles;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dateline.Web;
 
@@ -34,7 +35,13 @@ public static class WebComposition
         builder.Services.AddApiKeyAuthentication();
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
         builder.Services.AddOpenApi();
-        builder.Services.AddHealthChecks().AddDbContextCheck<DatelineDbContext>("database");
+        // A real query, not just a connection: an empty or vanished database is not healthy.
+        builder.Services.AddHealthChecks().AddDbContextCheck<DatelineDbContext>("database",
+            customTestQuery: async (db, ct) =>
+            {
+                await db.Settings.AnyAsync(ct);
+                return true;
+            });
         builder.Services.AddSingleton<SiteUrls>();
         builder.Services.AddScoped<PageMeta>();
         builder.Services.AddHostedService<DatabaseMigrator>();
