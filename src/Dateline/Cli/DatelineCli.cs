@@ -24,9 +24,7 @@ public static class DatelineCli
         root.Subcommands.Add(serve);
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());
-#if !NO_IMPORT
         root.Subcommands.Add(ImportCommand.Create());
-#endif
 
         var parse = root.Parse(args);
         var problem = parse.Errors.Select(e => e.Message).FirstOrDefault()

@@ -87,6 +87,36 @@ public abstract class CommandLineTests(DatelineApp app)
         Assert.Equal("Crews worked through the night.\n\nOfficials said power would return by Friday.", body);
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateReaderClient().GetAsync($"/api/articles/{id}")).StatusCode);
     }
+
+    [Fact]
+    public async Task ImportTextOfAStoryCopiedFromAWebPageKeepsTheStoryAndDropsTheFurniture()
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, "Fixtures", "wire-story-with-page-furniture.txt");
+        var result = await TestSupport.Cli.RunAsync(Database, null, "import", "text", file);
+        Assert.True(result.ExitCode == 0, result.Error);
+        foreach (var furniture in new[] { "Leave a Reply Cancel reply", "Your email address will not be published. Required fields are marked *", "Share this:", "SKIP ADVERTISEMENT" })
+        {
+            Assert.Contains($"dropped: {furniture}", result.Output, StringComparison.Ordinal);
+        }
+
+        var id = int.Parse(result.LastLine, System.Globalization.CultureInfo.InvariantCulture);
+        var editor = app.CreateClient(await app.CreateApiKeyAsync("editor"));
+        var article = await (await editor.GetAsync($"/api/newsroom/articles/{id}")).JsonAsync();
+        Assert.Equal("Factories in Southern China Hum Again as Export Orders Return", article.GetProperty("headline").GetString());
+        Assert.Equal("Lin Xiaoming/Xinhua, via Associated Press", article.GetProperty("image").GetProperty("credit").GetString());
+        Assert.Equal(["Wen Qiao contributed reporting from Guangzhou.", "Priya Raman contributed research."],
+            article.GetProperty("credits").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(["Mei Lan Zhou", "Daniel Harrow"], article.GetProperty("authors").EnumerateArray().Select(a => a.GetProperty("name").GetString()));
+        var body = article.GetProperty("bodyMarkdown").GetString()!;
+        Assert.StartsWith("FOSHAN, China — For most of last year", body, StringComparison.Ordinal);
+        Assert.EndsWith("at least through the end of the year.", body, StringComparison.Ordinal);
+        foreach (var furniture in new[] { "Advertisement", "Share", "Leave a Reply", "email address", "contributed", "Lin Xiaoming" })
+        {
+            Assert.DoesNotContain(furniture, body, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(5, body.Split("\n\n").Length);
+    }
 }
 
 public sealed class CommandLineOnSqlite(SqliteApp app) : CommandLineTests(app), IClassFixture<SqliteApp>;
