@@ -38,15 +38,11 @@ public sealed class ArticleMarkdownTests
     }
 
     /// <summary>Every payload of the shared XSS corpus, rendered as an article body, runs nothing.</summary>
-    [Fact]
+    [SkippableFact]
     public void NoPayloadOfTheXssCorpusSurvives()
     {
         var corpus = Corpus.Find("xss/payloads.jsonl");
-        if (corpus is null)
-        {
-            Console.Error.WriteLine("SKIPPED LOUDLY: ../shared/corpus/xss/payloads.jsonl was not found; the XSS corpus test did not run.");
-            return;
-        }
+        Skip.If(corpus is null, "SKIPPED: ../shared/corpus/xss/payloads.jsonl is not beside this clone, so the XSS corpus was not checked.");
 
         var count = 0;
         foreach (var line in File.ReadLines(corpus))
