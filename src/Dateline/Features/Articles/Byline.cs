@@ -21,6 +21,13 @@ public static class Byline
         return html;
     }
 
+    /// <summary>The same byline as plain text, for lists: "By A, B, and C".</summary>
+    public static string Text(IEnumerable<string> names)
+    {
+        var list = names.ToList();
+        return "By " + string.Concat(list.Select((name, i) => Separator(i, list.Count) + name));
+    }
+
     private static string Separator(int index, int count) =>
         index == 0 ? "" : index < count - 1 ? ", " : count > 2 ? ", and " : " and ";
 }
