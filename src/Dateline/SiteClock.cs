@@ -35,6 +35,10 @@ public sealed class SiteClock
         return local.ToString("MMMM d, yyyy, h:mm tt", System.Globalization.CultureInfo.InvariantCulture) + " " + offset;
     }
 
+    /// <summary>A machine-readable UTC time for datetime attributes, whatever the server's culture.</summary>
+    public static string Iso(DateTime utc) =>
+        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
     public string DisplayDate(DateTime utc) =>
         ToLocal(utc).ToString("MMMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }

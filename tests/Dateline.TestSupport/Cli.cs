@@ -10,9 +10,14 @@ public static class Cli
         public string LastLine => Output.TrimEnd().Split('\n')[^1].Trim();
     }
 
-    public static async Task<Result> RunAsync(TestDatabase database, string? input, params string[] args)
+    public static Task<Result> RunAsync(TestDatabase database, string? input, params string[] args) =>
+        RunAsync(database, input, new Dictionary<string, string?>(), args);
+
+    /// <summary>Runs a command with extra environment variables (settings in their environment form).</summary>
+    public static async Task<Result> RunAsync(TestDatabase database, string? input, Dictionary<string, string?> environment, params string[] args)
     {
-        using var process = Start(database, args);
+        ArgumentNullException.ThrowIfNull(environment);
+        using var process = Start(database, environment, args);
         if (input is not null)
         {
             await process.StandardInput.WriteLineAsync(input);
@@ -27,9 +32,12 @@ public static class Cli
     }
 
     /// <summary>Starts the executable with the database's settings; the caller reads and ends it.</summary>
-    public static Process Start(TestDatabase database, params string[] args)
+    public static Process Start(TestDatabase database, params string[] args) => Start(database, new Dictionary<string, string?>(), args);
+
+    public static Process Start(TestDatabase database, Dictionary<string, string?> environment, params string[] args)
     {
         ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(environment);
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardInput = true,
@@ -43,7 +51,7 @@ public static class Cli
             start.ArgumentList.Add(arg);
         }
 
-        foreach (var (key, value) in database.EnvironmentVariables())
+        foreach (var (key, value) in database.EnvironmentVariables().Concat(environment))
         {
             start.Environment[key] = value;
         }

@@ -51,6 +51,15 @@ public static class DatelineCli
         {
             return Fail($"the database could not be used: {e.Message}");
         }
+        catch (IOException e)
+        {
+            // An unusable data folder, or an address already in use.
+            return Fail(e.Message);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            return Fail(e.Message);
+        }
     }
 
     /// <summary>A user error: one line on standard error, exit code 1.</summary>

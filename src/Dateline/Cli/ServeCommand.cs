@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dateline.Web;
+using Microsoft.AspNetCore.Http;
 
 namespace Dateline.Cli;
 
@@ -16,6 +17,7 @@ internal static class ServeCommand
             var overrides = CommonOptions.Overrides(parse, data);
             if (parse.GetValue(urls) is { Length: > 0 } addresses)
             {
+                CheckAddresses(addresses);
                 overrides["urls"] = addresses;
             }
 
@@ -25,5 +27,21 @@ internal static class ServeCommand
             return 0;
         });
         return command;
+    }
+
+    // Kestrel would refuse them only after start-up, in a logged stack trace.
+    private static void CheckAddresses(string addresses)
+    {
+        foreach (var address in addresses.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            try
+            {
+                BindingAddress.Parse(address);
+            }
+            catch (FormatException)
+            {
+                throw new UserErrorException($"--urls: '{address}' is not an address to listen on (for example http://127.0.0.1:5080).");
+            }
+        }
     }
 }

@@ -17,6 +17,19 @@ public sealed class FieldErrors
         list.Add(message);
     }
 
+    /// <summary>Adds the other's errors for fields that have none here yet.</summary>
+    public void AddMissing(FieldErrors other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var (field, messages) in other.errors)
+        {
+            if (!errors.ContainsKey(field))
+            {
+                errors[field] = [.. messages];
+            }
+        }
+    }
+
     public bool Has(string field) => errors.ContainsKey(field);
 
     public IReadOnlyList<string> For(string field) => errors.TryGetValue(field, out var list) ? list : [];

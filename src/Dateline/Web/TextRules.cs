@@ -77,6 +77,10 @@ public static class TextRules
 
     /// <summary>An absolute http(s) URL, or a path on this site.</summary>
     public static bool IsWebUrl(string url) =>
+        !url.Any(c => c == '\\' || char.IsControl(c) || char.IsWhiteSpace(c)) && IsAbsoluteOrSitePath(url);
+
+    // "//host" and "/\host" both leave the site in a browser; a backslash is refused above.
+    private static bool IsAbsoluteOrSitePath(string url) =>
         url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)
         || Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }

@@ -3,6 +3,10 @@ using Dateline.Features.Accounts;
 using Dateline.Features.Articles;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace Dateline.Web;
 
@@ -32,6 +36,8 @@ public static class WebComposition
 
         builder.Services.AddDatelineCore(builder.Configuration);
         builder.Services.AddProblemDetails();
+        // Write non-Latin text as characters, not numeric entities; the encoder still escapes markup.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddApiKeyAuthentication();
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
         builder.Services.AddOpenApi();
@@ -73,6 +79,7 @@ public static class WebComposition
             .Bind(configuration.GetSection(DatelineOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatelineOptions>, DatelineOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddDatelineDataProtection();
         services.AddSingleton<SiteClock>();

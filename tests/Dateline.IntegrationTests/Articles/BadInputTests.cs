@@ -79,11 +79,56 @@ public abstract class BadInputTests(DatelineApp app)
     }
 
     [Fact]
+    public async Task TypeErrorsAndRuleErrorsAreReportedTogether()
+    {
+        var client = app.CreateClient(await app.CreateApiKeyAsync("editor"));
+        var response = await client.PostRawAsync("/api/newsroom/articles", """{"headline": 5, "image": {"url": "javascript:alert(1)"}, "publishedAt": "0001-01-01T00:00:00Z"}""");
+        await AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "headline", "image.url", "publishedAt");
+        var headline = (await response.JsonAsync()).GetProperty("errors").GetProperty("headline");
+        Assert.Equal(["Must be a string."], headline.EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task ACorrectionNeedsTextAndAKnownKind()
+    {
+        var client = app.CreateClient(await app.CreateApiKeyAsync("editor"));
+        var created = await client.CreateArticleAsync(new { headline = "Needs A Correction Later", authors = new[] { "C. Orrect" } });
+        var id = created.GetProperty("id").GetInt32();
+        await AssertProblemAsync(await client.PostRawAsync($"/api/newsroom/articles/{id}/corrections", """{"text": "x", "kind": 5}"""), HttpStatusCode.UnprocessableEntity, "kind");
+        await AssertProblemAsync(await client.PostRawAsync($"/api/newsroom/articles/{id}/corrections", """{"text": 7}"""), HttpStatusCode.UnprocessableEntity, "text");
+        await AssertProblemAsync(await client.PostRawAsync($"/api/newsroom/articles/{id}/corrections", """{}"""), HttpStatusCode.UnprocessableEntity, "text");
+    }
+
+    [Fact]
+    public async Task DuplicateAuthorsBecomeOneByline()
+    {
+        var client = app.CreateClient(await app.CreateApiKeyAsync("editor"));
+        var created = await client.CreateArticleAsync(new { headline = "Two Spellings One Person", authors = new[] { "José Ruiz", "Jose Ruiz" } });
+        Assert.Equal(1, created.GetProperty("authors").GetArrayLength());
+        var sameSlug = await client.CreateArticleAsync(new { headline = "Same Slug Twice", authors = new object[] { new { name = "A", slug = "same-person" }, new { name = "B", slug = "same-person" } } });
+        Assert.Equal(1, sameSlug.GetProperty("authors").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task AChosenSlugThatClashesOnPublishIsRefusedNotRenamed()
+    {
+        var client = app.CreateClient(await app.CreateApiKeyAsync("editor"));
+        await client.CreateArticleAsync(new { headline = "First Story", slug = "chosen-slug", authors = new[] { "S. Lug" }, status = "published" });
+        var draft = await client.CreateArticleAsync(new { headline = "Second Story", slug = "chosen-slug", authors = new[] { "S. Lug" } });
+        var id = draft.GetProperty("id").GetInt32();
+        await AssertProblemAsync(await client.PatchJsonAsync($"/api/newsroom/articles/{id}", new { status = "published" }), HttpStatusCode.Conflict, "slug");
+        var after = await (await client.GetAsync($"/api/newsroom/articles/{id}")).JsonAsync();
+        Assert.Equal("chosen-slug", after.GetProperty("slug").GetString());
+        Assert.Equal("draft", after.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task MissingArticleIsNotFound()
     {
         var client = app.CreateClient(await app.CreateApiKeyAsync("editor"));
         var response = await client.PatchJsonAsync("/api/newsroom/articles/987654", new { dek = "x" });
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("987654", (await response.JsonAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync("/api/newsroom/articles/987654")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/newsroom/articles/abc")).StatusCode);

@@ -41,6 +41,7 @@ public abstract class CommandLineTests(DatelineApp app)
     [InlineData("frobnicate")]
     [InlineData("import", "text", "/no/such/file.txt")]
     [InlineData("serve", "--data")]
+    [InlineData("serve", "--urls", "not a url")]
     public async Task BadArgumentsGiveOneLineAndExitCodeOne(params string[] args)
     {
         var result = await TestSupport.Cli.RunAsync(Database, null, args);
@@ -49,6 +50,14 @@ public abstract class CommandLineTests(DatelineApp app)
         Assert.Single(lines);
         Assert.StartsWith("dateline: ", lines[0], StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnknownTimeZoneStopsTheStartWithOneLine()
+    {
+        var result = await TestSupport.Cli.RunAsync(Database, null, new Dictionary<string, string?> { ["Dateline__TimeZone"] = "Bogus/Zone" }, "keys", "create", "--name", "x", "--role", "editor");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("dateline: invalid configuration: Dateline:TimeZone 'Bogus/Zone' is not a known time zone (use an IANA name such as Europe/London).", result.Error.Trim());
     }
 
     [Fact]
@@ -119,6 +128,17 @@ public abstract class CommandLineTests(DatelineApp app)
     }
 }
 
-public sealed class CommandLineOnSqlite(SqliteApp app) : CommandLineTests(app), IClassFixture<SqliteApp>;
+public sealed class CommandLineOnSqlite(SqliteApp app) : CommandLineTests(app), IClassFixture<SqliteApp>
+{
+    // On SQLite the database lives in the data folder, so an unusable folder is an error of its own.
+    [Fact]
+    public async Task ADataFolderThatIsAFileGivesOneLine()
+    {
+        var result = await TestSupport.Cli.RunAsync(app.Database, null, "keys", "create", "--name", "x", "--role", "editor", "--data", "/etc/passwd");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Single(result.Error.Trim().Split('\n'));
+        Assert.StartsWith("dateline: ", result.Error, StringComparison.Ordinal);
+    }
+}
 
 public sealed class CommandLineOnPostgres(PostgresApp app) : CommandLineTests(app), IClassFixture<PostgresApp>;

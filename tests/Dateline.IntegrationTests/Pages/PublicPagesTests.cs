@@ -173,6 +173,11 @@ public abstract class PublicPagesTests(DatelineApp app)
         Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
         Assert.Equal("application/problem+json", api.Content.Headers.ContentType!.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/2020/01/01/no-such-story/")).StatusCode);
+        foreach (var odd in new[] { "/9999/", "/9999/12/", "/9999/12/31/", "/2026/02/31/", "/2026/02/31/story/", "/0999/", "/2026/00/", "/2026/12/32/x/" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(odd)).StatusCode);
+        }
+
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/error/500")).StatusCode);
     }
 

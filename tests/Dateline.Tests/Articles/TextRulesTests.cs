@@ -12,6 +12,8 @@ public sealed class TextRulesTests
     [InlineData("javascript:alert(1)", false)]
     [InlineData("data:text/html,x", false)]
     [InlineData("relative/path", false)]
+    [InlineData("/\\evil.example/x.jpg", false)]
+    [InlineData("/media/a b.jpg", false)]
     public void OnlyWebUrlsAndSitePathsAreAccepted(string url, bool accepted)
     {
         Assert.Equal(accepted, TextRules.IsWebUrl(url));

@@ -160,7 +160,9 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
             return ArticleEditResult.Invalid(errors);
         }
 
-        if (await ResolveSlugAsync(article, explicitSlug: input.Slug is { IsSet: true, Value: not null }, ct) is { } clash)
+        // A slug that is not what the headline would give was chosen by an editor, now or earlier.
+        var chosenSlug = input.Slug is { IsSet: true, Value: not null } || article.Slug != SlugGenerator.Generate(article.Headline);
+        if (await ResolveSlugAsync(article, chosenSlug, ct) is { } clash)
         {
             return clash;
         }
@@ -181,10 +183,10 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
             return new ArticleEditResult(ArticleEditOutcome.VersionMismatch, article.Id,
                 Message: "The article was changed by someone else at the same moment; read it again and reapply your change.");
         }
-        catch (DbUpdateException) when (article.PathDate is not null)
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
-            // Another article took the same day and slug between our check and our save.
-            return ArticleEditResult.Conflict("slug", "Another article published that day already uses this slug.");
+            // Another save took the same day and slug (or author or topic slug) between our check and ours.
+            return ArticleEditResult.Conflict("slug", "Someone saved an article with the same slug at the same moment; try again.");
         }
 
         return new ArticleEditResult(ArticleEditOutcome.Saved, article.Id);
@@ -295,7 +297,7 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
 
     // Generated slugs step aside (-2, -3…) for an article already on that day; a slug the editor
     // chose is an editorial decision, so a clash is reported instead.
-    private async Task<ArticleEditResult?> ResolveSlugAsync(Article article, bool explicitSlug, CancellationToken ct)
+    private async Task<ArticleEditResult?> ResolveSlugAsync(Article article, bool chosenSlug, CancellationToken ct)
     {
         if (article.PathDate is not { } date)
         {
@@ -311,7 +313,7 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
             return null;
         }
 
-        if (explicitSlug)
+        if (chosenSlug)
         {
             return ArticleEditResult.Conflict("slug", $"Another article published on {date:yyyy-MM-dd} already uses the slug '{article.Slug}'.");
         }
@@ -322,7 +324,9 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
             n++;
         }
 
-        article.Slug = $"{article.Slug}-{n}";
+        // The suffix must fit the column, so a long slug gives up its tail for it.
+        var suffix = $"-{n}";
+        article.Slug = article.Slug[..Math.Min(article.Slug.Length, ArticleLimits.Slug - suffix.Length)].TrimEnd('-') + suffix;
         return null;
     }
 }

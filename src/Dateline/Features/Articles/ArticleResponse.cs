@@ -23,7 +23,7 @@ public sealed record ArticleResponse(
     int CommentCount,
     string? OriginalUrl)
 {
-    public static ArticleResponse From(ArticleView a, string baseUrl)
+    public static ArticleResponse From(ArticleView a, string baseUrl, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(a);
         return new(
@@ -40,7 +40,7 @@ public sealed record ArticleResponse(
             a.Image is { } i ? new ImageResponse(i.Url, i.Alt, i.Caption, i.Credit, i.Width, i.Height) : null,
             [.. a.Topics.Select(t => new NameResponse(t.Name, t.Slug))],
             a.Section?.Name,
-            StatusName(a.Status),
+            StatusName(a.StatusAt(now)),
             a.PublishedAt,
             a.UpdatedAt,
             [.. a.Corrections.Select(n => new NoteResponse(n.At, n.Text, n.Kind == ArticleNoteKind.Correction ? "correction" : "update"))],

@@ -30,7 +30,11 @@ internal sealed class ArticleTaxonomy(DatelineDbContext db)
                 db.Authors.Add(author);
             }
 
-            result.Add(author);
+            // "José Ruiz" and "Jose Ruiz" are one byline, not two.
+            if (!result.Contains(author))
+            {
+                result.Add(author);
+            }
         }
 
         return result;

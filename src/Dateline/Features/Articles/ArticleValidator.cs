@@ -70,6 +70,11 @@ public static class ArticleValidator
             input.Credits = credits;
         }
 
+        if (input.PublishedAt is { IsSet: true, Value: { } publishedAt } && publishedAt.Year is < 1000 or > 9998)
+        {
+            errors.Add("publishedAt", "Must be between the years 1000 and 9998.");
+        }
+
         input.Section = Text(input.Section, "section", ArticleLimits.Name, errors, multiline: false);
         if (input.Image is { IsSet: true, Value: { } image })
         {

@@ -28,6 +28,10 @@ public sealed record ArticleView(
 {
     public string? Path => PathDate is { } date ? ArticlePaths.Of(date, Slug) : null;
 
+    /// <summary>The status readers see: a scheduled article whose time has come is published.</summary>
+    public ArticleStatus StatusAt(DateTime now) =>
+        Status == ArticleStatus.Scheduled && PublishedAt <= now ? ArticleStatus.Published : Status;
+
     /// <summary>Whether it was changed in a way worth telling readers, after it was published.</summary>
     public bool WasUpdated => PublishedAt is { } published && UpdatedAt > published.AddMinutes(5);
 }

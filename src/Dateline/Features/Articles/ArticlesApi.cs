@@ -21,7 +21,8 @@ public static class ArticlesApi
         DatelineDbContext db, SiteClock clock, SiteUrls urls, IOptions<DatelineOptions> options, HttpRequest request,
         string? topic, string? author, int? page, CancellationToken ct)
     {
-        var query = db.Articles.AsNoTracking().Published(clock.UtcNow);
+        var now = clock.UtcNow;
+        var query = db.Articles.AsNoTracking().Published(now);
         if (!string.IsNullOrEmpty(topic))
         {
             query = query.Where(a => a.Topics.Any(t => t.Slug == topic));
@@ -43,16 +44,17 @@ public static class ArticlesApi
         }
 
         return TypedResults.Ok(new ArticleListResponse(
-            [.. result.Items.Select(a => ArticleResponse.From(a, baseUrl))], result.Number, result.HasNext, next));
+            [.. result.Items.Select(a => ArticleResponse.From(a, baseUrl, now))], result.Number, result.HasNext, next));
     }
 
     public static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult>> GetArticleAsync(
         int id, DatelineDbContext db, SiteClock clock, SiteUrls urls, HttpRequest request, CancellationToken ct)
     {
-        var article = await db.Articles.AsNoTracking().Published(clock.UtcNow).Where(a => a.Id == id)
+        var now = clock.UtcNow;
+        var article = await db.Articles.AsNoTracking().Published(now).Where(a => a.Id == id)
             .Select(ArticleProjections.View).AsSplitQuery().FirstOrDefaultAsync(ct);
         return article is null
             ? TypedResults.Problem(Problems.NotFound($"No published article has the id {id}."))
-            : TypedResults.Ok(ArticleResponse.From(article, urls.BaseUrl(request)));
+            : TypedResults.Ok(ArticleResponse.From(article, urls.BaseUrl(request), now));
     }
 }

@@ -46,17 +46,17 @@ public static class NewsroomArticlesApi
 
     public static async Task<IResult> CreateArticleAsync(HttpContext http, ArticleEditor editor, DatelineDbContext db, SiteUrls urls, CancellationToken ct)
     {
-        var (input, problem) = await ReadInputAsync(http.Request, ct);
+        var (input, problem) = await ReadInputAsync(http.Request, creating: true, ct);
         if (problem is not null)
         {
             return problem;
         }
 
         var result = await editor.CreateAsync(input!, Actor.From(http.User), ct);
-        return await AnswerAsync(result, db, urls, http, created: true, ct);
+        return await AnswerAsync(result, 0, db, urls, http, created: true, ct);
     }
 
-    public static async Task<IResult> GetArticleAsync(int id, HttpContext http, DatelineDbContext db, SiteUrls urls, CancellationToken ct)
+    public static async Task<IResult> GetArticleAsync(int id, HttpContext http, DatelineDbContext db, SiteUrls urls, SiteClock clock, CancellationToken ct)
     {
         var view = await FindAsync(db, id, ct);
         if (view is null)
@@ -71,7 +71,7 @@ public static class NewsroomArticlesApi
         }
 
         http.Response.Headers.ETag = ETagOf(view.Version);
-        return TypedResults.Ok(ArticleResponse.From(view, urls.BaseUrl(http.Request)));
+        return TypedResults.Ok(ArticleResponse.From(view, urls.BaseUrl(http.Request), clock.UtcNow));
     }
 
     public static async Task<IResult> PatchArticleAsync(int id, HttpContext http, ArticleEditor editor, DatelineDbContext db, SiteUrls urls, CancellationToken ct)
@@ -87,14 +87,14 @@ public static class NewsroomArticlesApi
             expected = version;
         }
 
-        var (input, problem) = await ReadInputAsync(http.Request, ct);
+        var (input, problem) = await ReadInputAsync(http.Request, creating: false, ct);
         if (problem is not null)
         {
             return problem;
         }
 
         var result = await editor.UpdateAsync(id, input!, Actor.From(http.User), expected, ct);
-        return await AnswerAsync(result, db, urls, http, created: false, ct);
+        return await AnswerAsync(result, id, db, urls, http, created: false, ct);
     }
 
     public static async Task<IResult> DeleteArticleAsync(int id, HttpContext http, ArticleEditor editor, CancellationToken ct)
@@ -112,29 +112,51 @@ public static class NewsroomArticlesApi
         }
 
         using var document = body.Document!;
-        var root = document.RootElement;
-        var note = root.ValueKind == JsonValueKind.Object
-            ? new NoteRequest(
-                root.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null,
-                root.TryGetProperty("kind", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString() : null)
-            : null;
-
-        var kind = note?.Kind switch
+        var errors = new FieldErrors();
+        var (text, kind) = ReadNote(document.RootElement, errors);
+        if (!errors.IsEmpty)
         {
-            null or "correction" => ArticleNoteKind.Correction,
-            "update" => ArticleNoteKind.Update,
-            _ => (ArticleNoteKind?)null,
-        };
-        if (kind is null)
-        {
-            return Problems.Validation(new Dictionary<string, string[]> { ["kind"] = ["Must be correction or update."] }, "The correction has invalid fields.");
+            return Problems.Validation(errors.ToDictionary(), "The correction has invalid fields.");
         }
 
-        var result = await editor.AddNoteAsync(id, kind.Value, note?.Text, Actor.From(http.User), ct);
-        return await AnswerAsync(result, db, urls, http, created: false, ct);
+        var result = await editor.AddNoteAsync(id, kind, text, Actor.From(http.User), ct);
+        return await AnswerAsync(result, id, db, urls, http, created: false, ct);
     }
 
-    private static async Task<(ArticleInput? Input, IResult? Problem)> ReadInputAsync(HttpRequest request, CancellationToken ct)
+    // { "text": "...", "kind": "correction" | "update" }; the kind defaults to correction.
+    private static (string? Text, ArticleNoteKind Kind) ReadNote(JsonElement root, FieldErrors errors)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("", "The body must be a JSON object with a text.");
+            return (null, ArticleNoteKind.Correction);
+        }
+
+        string? text = null;
+        if (root.TryGetProperty("text", out var textValue))
+        {
+            text = textValue.ValueKind == JsonValueKind.String ? textValue.GetString() : null;
+            if (textValue.ValueKind != JsonValueKind.String)
+            {
+                errors.Add("text", "Must be a string.");
+            }
+        }
+
+        var kind = ArticleNoteKind.Correction;
+        if (root.TryGetProperty("kind", out var kindValue) && kindValue.ValueKind != JsonValueKind.Null)
+        {
+            switch (kindValue.ValueKind == JsonValueKind.String ? kindValue.GetString() : null)
+            {
+                case "correction": break;
+                case "update": kind = ArticleNoteKind.Update; break;
+                default: errors.Add("kind", "Must be correction or update."); break;
+            }
+        }
+
+        return (text, kind);
+    }
+
+    private static async Task<(ArticleInput? Input, IResult? Problem)> ReadInputAsync(HttpRequest request, bool creating, CancellationToken ct)
     {
         if (!request.HasJsonContentType() && !string.Equals(request.ContentType?.Split(';')[0].Trim(), "application/merge-patch+json", StringComparison.OrdinalIgnoreCase))
         {
@@ -150,20 +172,29 @@ public static class NewsroomArticlesApi
         using var document = body.Document!;
         var errors = new FieldErrors();
         var input = ArticleJsonReader.Read(document.RootElement, errors);
-        return errors.IsEmpty ? (input, null) : (null, Invalid(errors));
+        if (errors.IsEmpty)
+        {
+            return (input, null);
+        }
+
+        // Report every problem at once: the rules' findings on the fields that did read.
+        var ruleErrors = new FieldErrors();
+        ArticleValidator.Validate(input, creating, ruleErrors);
+        errors.AddMissing(ruleErrors);
+        return (null, Invalid(errors));
     }
 
     private static ProblemHttpResult Invalid(FieldErrors errors) => Problems.Validation(errors.ToDictionary(), "The article has invalid fields.");
 
-    private static async Task<IResult> AnswerAsync(ArticleEditResult result, DatelineDbContext db, SiteUrls urls, HttpContext http, bool created, CancellationToken ct)
+    private static async Task<IResult> AnswerAsync(ArticleEditResult result, int id, DatelineDbContext db, SiteUrls urls, HttpContext http, bool created, CancellationToken ct)
     {
         if (result.Outcome != ArticleEditOutcome.Saved)
         {
-            return Failure(result, result.Id);
+            return Failure(result, id);
         }
 
         var view = (await FindAsync(db, result.Id, ct))!;
-        var response = ArticleResponse.From(view, urls.BaseUrl(http.Request));
+        var response = ArticleResponse.From(view, urls.BaseUrl(http.Request), http.RequestServices.GetRequiredService<SiteClock>().UtcNow);
         http.Response.Headers.ETag = ETagOf(view.Version);
         return created
             ? TypedResults.Created($"/api/newsroom/articles/{result.Id}", response)

@@ -18,14 +18,15 @@ public sealed class DateArchiveModel(ArchiveQueries archives, PageMeta meta) : P
         }
 
         var first = new DateOnly(year, month ?? 1, day ?? 1);
-        var next = day is not null ? first.AddDays(1) : month is not null ? first.AddMonths(1) : first.AddYears(1);
-        var path = day is not null ? $"/{first:yyyy}/{first:MM}/{first:dd}/" : month is not null ? $"/{first:yyyy}/{first:MM}/" : $"/{first:yyyy}/";
+        // The last day inclusive, so that 9999-12-31 needs no day after it.
+        var last = day is not null ? first : month is not null ? new DateOnly(year, month.Value, DateTime.DaysInMonth(year, month.Value)) : new DateOnly(year, 12, 31);
+        var path = "/" + first.ToString(day is not null ? "yyyy'/'MM'/'dd" : month is not null ? "yyyy'/'MM" : "yyyy", CultureInfo.InvariantCulture) + "/";
         if (!string.Equals(Request.Path.Value, path, StringComparison.Ordinal))
         {
             return RedirectPermanent(path + Request.QueryString);
         }
 
-        var result = await archives.PageAsync(archives.Published.Where(a => a.PathDate >= first && a.PathDate < next), pageNumber ?? 1, ct);
+        var result = await archives.PageAsync(archives.Published.Where(a => a.PathDate >= first && a.PathDate <= last), pageNumber ?? 1, ct);
         if (result.Items.Count == 0)
         {
             return NotFound();

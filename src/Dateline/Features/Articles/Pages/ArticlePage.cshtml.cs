@@ -19,12 +19,12 @@ public sealed class ArticlePageModel(DatelineDbContext db, SiteClock clock, Site
 
     public async Task<IActionResult> OnGetAsync(int year, int month, int day, string slug, int? replyto, CancellationToken ct)
     {
-        if (month is < 1 or > 12 || day is < 1 or > 31 || year is < 1000 or > 9999)
+        if (year is < 1000 or > 9999 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
             return NotFound();
         }
 
-        var date = new DateOnly(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)));
+        var date = new DateOnly(year, month, day);
         var lowered = slug.ToLowerInvariant();
         var article = await db.Articles.AsNoTracking().Published(clock.UtcNow)
             .Where(a => a.PathDate == date && a.Slug == lowered)
