@@ -86,6 +86,7 @@ public static class WebComposition
         services.AddSingleton<ArticleMarkdown>();
         services.AddDatelineData();
         services.AddScoped<ArticleEditor>();
+        services.AddScoped<NewsroomUsers>();
         services.AddScoped<Features.Archives.ArchiveQueries>();
         services.AddIdentityCore<NewsroomUser>(o =>
             {

@@ -5,24 +5,19 @@ using Microsoft.Extensions.Options;
 
 namespace Dateline.Features.Accounts;
 
-/// <summary>On a site without users, prints where to create the first admin, once the server listens.</summary>
+/// <summary>
+/// On a site without users, prints where to create the first admin. It runs once the server
+/// listens (so the printed address is the real one) and before start-up is reported complete.
+/// </summary>
 internal sealed class SetupAnnouncement(
-    IServiceProvider services, IHostApplicationLifetime lifetime, IServer server, IOptions<DatelineOptions> options, TimeProvider time)
-    : IHostedService
+    IServiceProvider services, IServer server, IOptions<DatelineOptions> options, TimeProvider time)
+    : IHostedLifecycleService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        lifetime.ApplicationStarted.Register(() => _ = AnnounceAsync());
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private async Task AnnounceAsync()
+    public async Task StartedAsync(CancellationToken cancellationToken)
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<DatelineDbContext>();
-        var token = await SetupToken.IssueIfNeededAsync(db, time.GetUtcNow().UtcDateTime, lifetime.ApplicationStopping);
+        var token = await SetupToken.IssueIfNeededAsync(db, time.GetUtcNow().UtcDateTime, cancellationToken);
         if (token is null)
         {
             return;
@@ -40,4 +35,14 @@ internal sealed class SetupAnnouncement(
 
             """);
     }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -25,9 +25,8 @@ public static class SetupToken
         }
 
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        await SetAsync(db, ExpiresKey, now.Add(Lifetime).ToString("O", System.Globalization.CultureInfo.InvariantCulture), ct);
         await SetAsync(db, HashKey, Convert.ToHexStringLower(ApiKeySecrets.Hash(token)), ct);
-        await SetAsync(db, ExpiresKey, now.Add(Lifetime).ToString("O"), ct);
-        await db.SaveChangesAsync(ct);
         return token;
     }
 
@@ -45,16 +44,31 @@ public static class SetupToken
             && CryptographicOperations.FixedTimeEquals(Convert.FromHexString(hash), ApiKeySecrets.Hash(token));
     }
 
+    /// <summary>Spends the token: once the first admin exists, the link must not work again.</summary>
+    public static Task RevokeAsync(DatelineDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Settings.Where(s => s.Key == HashKey || s.Key == ExpiresKey).ExecuteDeleteAsync(ct);
+    }
+
+    // An upsert that tolerates another instance writing the same key at the same moment.
     private static async Task SetAsync(DatelineDbContext db, string key, string value, CancellationToken ct)
     {
-        var setting = await db.Settings.FirstOrDefaultAsync(s => s.Key == key, ct);
-        if (setting is null)
+        if (await db.Settings.Where(s => s.Key == key).ExecuteUpdateAsync(u => u.SetProperty(s => s.Value, value), ct) > 0)
         {
-            db.Settings.Add(new Setting { Key = key, Value = value });
+            return;
         }
-        else
+
+        var setting = new Setting { Key = key, Value = value };
+        db.Settings.Add(setting);
+        try
         {
-            setting.Value = value;
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            db.Entry(setting).State = EntityState.Detached;
+            await db.Settings.Where(s => s.Key == key).ExecuteUpdateAsync(u => u.SetProperty(s => s.Value, value), ct);
         }
     }
 }
