@@ -28,6 +28,7 @@ public class DatelineApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestRemoteIp>());
         foreach (var (key, value) in Database.Settings())
         {
             builder.UseSetting(key, value);

@@ -1,6 +1,7 @@
 using Dateline.Data;
 using Dateline.Features.Accounts;
 using Dateline.Features.Articles;
+using Dateline.Features.Comments;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -39,6 +40,7 @@ public static class WebComposition
         // Write non-Latin text as characters, not numeric entities; the encoder still escapes markup.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddApiKeyAuthentication();
+        builder.Services.AddCommentRateLimits();
         builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
         builder.Services.AddOpenApi();
         // A real query, not just a connection: an empty or vanished database is not healthy.
@@ -61,12 +63,16 @@ public static class WebComposition
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         app.MapArticlesApi();
         app.MapNewsroomArticlesApi();
+        app.MapCommentsApi();
+        app.MapCommentModerationApi();
+        app.MapDiscussionSettingsApi();
         app.MapHealthChecks("/healthz");
         app.MapOpenApi();
         return app;
@@ -87,6 +93,9 @@ public static class WebComposition
         services.AddDatelineData();
         services.AddScoped<ArticleEditor>();
         services.AddScoped<NewsroomUsers>();
+        services.AddSingleton<Features.Comments.CommentRenderer>();
+        services.AddScoped<Features.Comments.DiscussionSettingsStore>();
+        services.AddScoped<Features.Comments.CommentPoster>();
         services.AddScoped<Features.Archives.ArchiveQueries>();
         services.AddIdentityCore<NewsroomUser>(o =>
             {

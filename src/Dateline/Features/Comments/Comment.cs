@@ -19,6 +19,12 @@ public sealed class Comment
     public string? AuthorIp { get; set; }
     public string? UserAgent { get; set; }
 
+    /// <summary>
+    /// A hash of the commenter's browser key (from a signed cookie). Trust is earned by a browser
+    /// whose comment was approved, not by typing an e-mail address that anyone could type.
+    /// </summary>
+    public string? CommenterKey { get; set; }
+
     /// <summary>Set when a newsroom user wrote it, so that the page can mark it as staff.</summary>
     public string? UserId { get; set; }
 

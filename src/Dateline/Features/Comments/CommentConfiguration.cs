@@ -18,9 +18,11 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         builder.Property(c => c.UserId).HasMaxLength(450);
         builder.Property(c => c.Body).HasMaxLength(20_000);
         builder.Property(c => c.OriginalId).HasMaxLength(100);
+        builder.Property(c => c.CommenterKey).HasMaxLength(64);
         builder.HasOne<Comment>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.ArticleId, c.Status, c.CreatedAt });
         builder.HasIndex(c => new { c.Status, c.CreatedAt });
-        builder.HasIndex(c => c.AuthorEmail);
+        builder.HasIndex(c => new { c.AuthorEmail, c.Status });
+        builder.HasIndex(c => new { c.AuthorIp, c.CreatedAt });
     }
 }

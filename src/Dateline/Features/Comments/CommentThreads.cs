@@ -6,17 +6,39 @@ namespace Dateline.Features.Comments;
 
 public static class CommentThreads
 {
-    /// <summary>An article's approved comments as threads, oldest first, in one query.</summary>
+    /// <summary>
+    /// An article's approved comments as threads, oldest first, in one query. A trashed comment
+    /// with approved replies stays as a "removed" placeholder, so the conversation keeps its shape.
+    /// </summary>
     public static async Task<IReadOnlyList<CommentView>> ApprovedAsync(DatelineDbContext db, int articleId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var comments = await db.Comments.AsNoTracking()
-            .Where(c => c.ArticleId == articleId)
-            .Approved()
+            .Where(c => c.ArticleId == articleId && (c.Status == CommentStatus.Approved || c.Status == CommentStatus.Trash))
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.BodyHtml, c.CreatedAt, c.UserId != null))
+            .Select(c => c.Status == CommentStatus.Approved
+                ? new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.BodyHtml, c.CreatedAt, c.UserId != null)
+                : new CommentView(c.Id, c.ParentId, "", null, "", c.CreatedAt, false) { Removed = true })
             .ToListAsync(ct);
-        return Thread(comments);
+        return Prune(Thread(comments));
+    }
+
+    // Placeholders with nothing approved below them disappear, from the leaves up.
+    private static List<CommentView> Prune(IEnumerable<CommentView> comments)
+    {
+        var kept = new List<CommentView>();
+        foreach (var comment in comments)
+        {
+            var replies = Prune(comment.Replies);
+            comment.Replies.Clear();
+            comment.Replies.AddRange(replies);
+            if (!comment.Removed || comment.Replies.Count > 0)
+            {
+                kept.Add(comment);
+            }
+        }
+
+        return kept;
     }
 
     /// <summary>Nests replies under their parents; a reply whose parent is not shown stays at the top.</summary>

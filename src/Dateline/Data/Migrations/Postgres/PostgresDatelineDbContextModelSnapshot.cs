@@ -364,6 +364,10 @@ namespace Dateline.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("CommenterKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -401,9 +405,11 @@ namespace Dateline.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorEmail");
-
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("AuthorEmail", "Status");
+
+                    b.HasIndex("AuthorIp", "CreatedAt");
 
                     b.HasIndex("Status", "CreatedAt");
 

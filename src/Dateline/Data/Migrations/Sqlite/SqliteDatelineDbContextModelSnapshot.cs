@@ -348,6 +348,10 @@ namespace Dateline.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CommenterKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -385,9 +389,11 @@ namespace Dateline.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorEmail");
-
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("AuthorEmail", "Status");
+
+                    b.HasIndex("AuthorIp", "CreatedAt");
 
                     b.HasIndex("Status", "CreatedAt");
 

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Dateline.Data;
+using Dateline.Features.Settings;
+using Dateline.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dateline.Features.Comments;
+
+/// <summary>Reads and saves <see cref="DiscussionSettings"/> as one JSON setting.</summary>
+public sealed class DiscussionSettingsStore(DatelineDbContext db)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<DiscussionSettings> GetAsync(CancellationToken ct)
+    {
+        var value = await db.Settings.AsNoTracking().Where(s => s.Key == DiscussionSettings.Key).Select(s => s.Value).FirstOrDefaultAsync(ct);
+        return value is null ? new DiscussionSettings() : JsonSerializer.Deserialize<DiscussionSettings>(value, Json) ?? new DiscussionSettings();
+    }
+
+    public async Task SaveAsync(DiscussionSettings settings, CancellationToken ct)
+    {
+        var value = JsonSerializer.Serialize(settings, Json);
+        var row = await db.Settings.FirstOrDefaultAsync(s => s.Key == DiscussionSettings.Key, ct);
+        if (row is null)
+        {
+            db.Settings.Add(new Setting { Key = DiscussionSettings.Key, Value = value });
+        }
+        else
+        {
+            row.Value = value;
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static void Validate(DiscussionSettings settings, FieldErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(errors);
+        Range(settings.CloseAfterDays, 0, 36_500, "closeAfterDays", errors);
+        Range(settings.HoldLinkCount, 0, 1000, "holdLinkCount", errors);
+        Range(settings.ThreadDepth, 1, 10, "threadDepth", errors);
+        Range(settings.PageSize, 1, 500, "pageSize", errors);
+        Range(settings.FloodSeconds, 0, 3600, "floodSeconds", errors);
+        Range(settings.MinimumSecondsToSubmit, 0, 600, "minimumSecondsToSubmit", errors);
+        Range(settings.EraseIpAfterDays, 1, 3650, "eraseIpAfterDays", errors);
+        Words(settings.HoldWords, "holdWords", errors);
+        Words(settings.DenyWords, "denyWords", errors);
+    }
+
+    private static void Range(int value, int min, int max, string field, FieldErrors errors)
+    {
+        if (value < min || value > max)
+        {
+            errors.Add(field, $"Must be between {min} and {max}.");
+        }
+    }
+
+    private static void Words(IReadOnlyList<string>? words, string field, FieldErrors errors)
+    {
+        if (words is null)
+        {
+            errors.Add(field, "Must be a list of words (it may be empty).");
+            return;
+        }
+
+        if (words.Count > 5000)
+        {
+            errors.Add(field, "At most 5,000 entries.");
+        }
+
+        for (var i = 0; i < words.Count; i++)
+        {
+            TextRules.Check(words[i], $"{field}[{i}]", 200, errors, required: true);
+        }
+    }
+}
