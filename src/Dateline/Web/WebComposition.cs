@@ -41,7 +41,12 @@ public static class WebComposition
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddApiKeyAuthentication();
         builder.Services.AddCommentRateLimits();
-        builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+        builder.Services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            // The "Leave a Reply" form posts to /comments, handled by the article page.
+            o.Conventions.AddPageRoute("/Articles/Pages/ArticlePage", "comments");
+        });
         builder.Services.AddOpenApi();
         // A real query, not just a connection: an empty or vanished database is not healthy.
         builder.Services.AddHealthChecks().AddDbContextCheck<DatelineDbContext>("database",
@@ -96,6 +101,7 @@ public static class WebComposition
         services.AddSingleton<Features.Comments.CommentRenderer>();
         services.AddScoped<Features.Comments.DiscussionSettingsStore>();
         services.AddScoped<Features.Comments.CommentPoster>();
+        services.AddSingleton<Features.Comments.CommenterCookies>();
         services.AddScoped<Features.Archives.ArchiveQueries>();
         services.AddIdentityCore<NewsroomUser>(o =>
             {

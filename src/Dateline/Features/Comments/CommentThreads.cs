@@ -10,15 +10,21 @@ public static class CommentThreads
     /// An article's approved comments as threads, oldest first, in one query. A trashed comment
     /// with approved replies stays as a "removed" placeholder, so the conversation keeps its shape.
     /// </summary>
-    public static async Task<IReadOnlyList<CommentView>> ApprovedAsync(DatelineDbContext db, int articleId, CancellationToken ct)
+    public static Task<IReadOnlyList<CommentView>> ApprovedAsync(DatelineDbContext db, int articleId, CancellationToken ct) =>
+        ForReaderAsync(db, articleId, [], ct);
+
+    /// <summary>The approved thread plus the reader's own held comments (ids from their signed cookie).</summary>
+    public static async Task<IReadOnlyList<CommentView>> ForReaderAsync(DatelineDbContext db, int articleId, IReadOnlyList<int> ownHeld, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var held = ownHeld.ToList();
         var comments = await db.Comments.AsNoTracking()
-            .Where(c => c.ArticleId == articleId && (c.Status == CommentStatus.Approved || c.Status == CommentStatus.Trash))
+            .Where(c => c.ArticleId == articleId
+                && (c.Status == CommentStatus.Approved || c.Status == CommentStatus.Trash || (c.Status == CommentStatus.Held && held.Contains(c.Id))))
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Select(c => c.Status == CommentStatus.Approved
-                ? new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.BodyHtml, c.CreatedAt, c.UserId != null)
-                : new CommentView(c.Id, c.ParentId, "", null, "", c.CreatedAt, false) { Removed = true })
+            .Select(c => c.Status == CommentStatus.Trash
+                ? new CommentView(c.Id, c.ParentId, "", null, "", c.CreatedAt, false) { Removed = true }
+                : new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.BodyHtml, c.CreatedAt, c.UserId != null) { AwaitingModeration = c.Status == CommentStatus.Held })
             .ToListAsync(ct);
         return Prune(Thread(comments));
     }

@@ -12,5 +12,8 @@ public sealed record ReplyForm(int ArticleId, string ArticlePath)
     public string? Url { get; init; }
     public bool Remember { get; init; }
     public bool CommentsOpen { get; init; } = true;
+
+    /// <summary>The signed render time, for the minimum-time check.</summary>
+    public string? Stamp { get; init; }
     public FieldErrors Errors { get; init; } = new();
 }

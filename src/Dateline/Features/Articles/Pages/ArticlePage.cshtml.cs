@@ -8,13 +8,23 @@ using Microsoft.Extensions.Options;
 
 namespace Dateline.Features.Articles.Pages;
 
-public sealed class ArticlePageModel(DatelineDbContext db, SiteClock clock, SiteUrls urls, PageMeta meta, IOptions<DatelineOptions> options) : PageModel
+/// <summary>
+/// The article page, and the "Leave a Reply" form's target (POST /comments): an invalid comment
+/// re-renders this page with every error beside its field and everything the reader typed.
+/// </summary>
+// The public comment form carries no antiforgery token, as WordPress's does not: there is no
+// session to ride on, and a token per reader would make article pages uncacheable.
+[IgnoreAntiforgeryToken]
+public sealed class ArticlePageModel(
+    DatelineDbContext db, SiteClock clock, SiteUrls urls, PageMeta meta, IOptions<DatelineOptions> options,
+    CommentPoster poster, CommenterCookies cookies) : PageModel
 {
-    public ArticleView Article { get; private set; } = null!;
+    public ArticleView? Article { get; private set; }
     public IReadOnlyList<CommentView> Comments { get; private set; } = [];
     public ReplyForm Reply { get; private set; } = null!;
     public string CanonicalUrl { get; private set; } = "";
     public string JsonLd { get; private set; } = "";
+    public CommentRefusal? Refusal { get; private set; }
     public SiteClock Clock => clock;
 
     public async Task<IActionResult> OnGetAsync(int year, int month, int day, string slug, int? replyto, CancellationToken ct)
@@ -26,8 +36,7 @@ public sealed class ArticlePageModel(DatelineDbContext db, SiteClock clock, Site
 
         var date = new DateOnly(year, month, day);
         var lowered = slug.ToLowerInvariant();
-        var article = await db.Articles.AsNoTracking().Published(clock.UtcNow)
-            .Where(a => a.PathDate == date && a.Slug == lowered)
+        var article = await Query().Where(a => a.PathDate == date && a.Slug == lowered)
             .Select(ArticleProjections.View).AsSplitQuery().FirstOrDefaultAsync(ct);
         if (article is null)
         {
@@ -40,17 +49,100 @@ public sealed class ArticlePageModel(DatelineDbContext db, SiteClock clock, Site
             return RedirectPermanent(article.Path! + Request.QueryString);
         }
 
+        var remembered = cookies.ReadRemembered(Request);
+        await ShowAsync(article, new ReplyForm(article.Id, article.Path!)
+        {
+            ParentId = replyto,
+            Name = remembered?.Name,
+            Email = remembered?.Email,
+            Url = remembered?.Url,
+            Remember = remembered is not null,
+        }, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(
+        int articleId, int? parentId, string? body, string? name, string? email, string? url, string? remember, string? homepage, string? stamp,
+        CancellationToken ct)
+    {
+        var input = new CommentInput(articleId, parentId, body, name, email, url)
+        {
+            Remember = !string.IsNullOrEmpty(remember),
+            Honeypot = homepage,
+            FormRenderedAt = cookies.StampTime(stamp),
+        };
+        var state = cookies.ReadCommenter(Request) ?? CommenterCookies.NewCommenter();
+        var context = CommentRequestContext.From(HttpContext, CommenterCookies.KeyHash(state.Key));
+        var result = await poster.PostAsync(input, context, ct);
+        var typed = result.Input ?? input;
+        switch (result.Outcome)
+        {
+            case PostCommentOutcome.Approved:
+            case PostCommentOutcome.Held:
+                var held = result.Outcome == PostCommentOutcome.Held;
+                cookies.SaveCommenter(HttpContext, state, held ? result.CommentId : null);
+                cookies.SaveRemembered(HttpContext, typed.Remember ? new RememberedCommenter(typed.Name!, typed.Email!, typed.Url) : null);
+                // 303, as the contract says: the browser follows with a GET, and a reload does not post again.
+                Response.Headers.Location = held
+                    ? $"{result.ArticlePath}?held={result.CommentId}#comment-{result.CommentId}"
+                    : $"{result.ArticlePath}#comment-{result.CommentId}";
+                return StatusCode(StatusCodes.Status303SeeOther);
+            case PostCommentOutcome.Invalid:
+                var article = await Query().Where(a => a.Id == articleId).Select(ArticleProjections.View).AsSplitQuery().FirstAsync(ct);
+                await ShowAsync(article, new ReplyForm(article.Id, article.Path!)
+                {
+                    ParentId = parentId,
+                    Body = body,
+                    Name = name,
+                    Email = email,
+                    Url = url,
+                    Remember = input.Remember,
+                    Errors = result.Errors,
+                }, ct);
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                return Page();
+            default:
+                return Refuse(result, body);
+        }
+    }
+
+    public string Absolute(string path) => urls.Absolute(Request, path);
+
+    private IQueryable<Article> Query() => db.Articles.AsNoTracking().Published(clock.UtcNow);
+
+    private async Task ShowAsync(ArticleView article, ReplyForm reply, CancellationToken ct)
+    {
         Article = article;
-        Comments = await CommentThreads.ApprovedAsync(db, article.Id, ct);
-        Reply = new ReplyForm(article.Id, article.Path!) { ParentId = replyto, CommentsOpen = article.CommentsOpen };
+        var own = cookies.ReadCommenter(Request)?.Held ?? [];
+        Comments = await CommentThreads.ForReaderAsync(db, article.Id, own, ct);
+        Reply = reply with { CommentsOpen = article.CommentsOpen, Stamp = cookies.NewStamp() };
         var baseUrl = urls.BaseUrl(Request);
         CanonicalUrl = baseUrl + article.Path;
         JsonLd = ArticleJsonLd.For(article, CanonicalUrl, baseUrl, options.Value.SiteTitle, clock);
         meta.Title = article.Headline;
         meta.Description = article.Dek;
         meta.CanonicalPath = article.Path;
-        return Page();
     }
 
-    public string Absolute(string path) => urls.Absolute(Request, path);
+    // Refused comments get a page that says why and shows the text, so the reader can copy it.
+    private PageResult Refuse(PostCommentResult result, string? body)
+    {
+        (var status, var title) = result.Outcome switch
+        {
+            PostCommentOutcome.Closed => (StatusCodes.Status403Forbidden, "Comments are closed"),
+            PostCommentOutcome.NotFound => (StatusCodes.Status404NotFound, "Article not found"),
+            PostCommentOutcome.Duplicate => (StatusCodes.Status409Conflict, "Duplicate comment"),
+            _ => (StatusCodes.Status429TooManyRequests, "Please slow down"),
+        };
+        if (result.Outcome == PostCommentOutcome.Flood)
+        {
+            Response.Headers.RetryAfter = result.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        Response.StatusCode = status;
+        Refusal = new CommentRefusal(title, result.Message ?? title, body, string.IsNullOrEmpty(result.ArticlePath) ? null : result.ArticlePath);
+        meta.Title = title;
+        meta.NoIndex = true;
+        return Page();
+    }
 }
