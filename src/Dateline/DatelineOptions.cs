@@ -34,5 +34,9 @@ public sealed class DatelineOptions
     [Range(1, 100)]
     public int PageSize { get; set; } = 20;
 
+    /// <summary>Comments one address may post per minute, beside the flood rule.</summary>
+    [Range(1, 100_000)]
+    public int CommentPostsPerMinute { get; set; } = 20;
+
     public string FullDataDir => Path.GetFullPath(DataDir);
 }

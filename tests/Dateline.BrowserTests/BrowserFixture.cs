@@ -15,9 +15,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
     public string ArticlePath { get; private set; } = "";
+    public int ArticleId { get; private set; }
 
     public async Task InitializeAsync()
     {
+        // Every test here posts from 127.0.0.1; the per-address limit is tested elsewhere.
+        App.Settings["Dateline:CommentPostsPerMinute"] = "10000";
         App.UseKestrel(0);
         App.StartServer();
         BaseUrl = App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
@@ -37,6 +40,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             status = "published",
         });
         ArticlePath = Http.PathOf(article);
+        ArticleId = article.GetProperty("id").GetInt32();
 
         var executable = Environment.GetEnvironmentVariable("DATELINE_CHROMIUM") ?? "/usr/bin/chromium";
         if (!File.Exists(executable))

@@ -25,11 +25,14 @@ public class DatelineApp : WebApplicationFactory<Program>
 
     public TestDatabase Database { get; }
 
+    /// <summary>Settings beyond the database's, applied when the host starts (set them before).</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestRemoteIp>());
-        foreach (var (key, value) in Database.Settings())
+        foreach (var (key, value) in Database.Settings().Concat(Settings))
         {
             builder.UseSetting(key, value);
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Dateline.Features.Articles;
+using Dateline.TestSupport;
 
 namespace Dateline.Tests.Articles;
 

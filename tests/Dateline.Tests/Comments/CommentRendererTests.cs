@@ -4,6 +4,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Dateline.Features.Comments;
 using Ganss.Xss;
+using Dateline.TestSupport;
 
 namespace Dateline.Tests.Comments;
 

@@ -17,7 +17,7 @@ namespace Dateline.Features.Articles.Pages;
 [IgnoreAntiforgeryToken]
 public sealed class ArticlePageModel(
     DatelineDbContext db, SiteClock clock, SiteUrls urls, PageMeta meta, IOptions<DatelineOptions> options,
-    CommentPoster poster, CommenterCookies cookies) : PageModel
+    CommentPoster poster, CommenterCookies cookies, DiscussionSettingsStore discussion) : PageModel
 {
     public ArticleView? Article { get; private set; }
     public IReadOnlyList<CommentView> Comments { get; private set; } = [];
@@ -25,9 +25,12 @@ public sealed class ArticlePageModel(
     public string CanonicalUrl { get; private set; } = "";
     public string JsonLd { get; private set; } = "";
     public CommentRefusal? Refusal { get; private set; }
+    public int ThreadDepth { get; private set; } = 5;
+    public int CommentPage { get; private set; } = 1;
+    public int CommentPageCount { get; private set; } = 1;
     public SiteClock Clock => clock;
 
-    public async Task<IActionResult> OnGetAsync(int year, int month, int day, string slug, int? replyto, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int year, int month, int day, string slug, int? replyto, int? cpage, CancellationToken ct)
     {
         if (year is < 1000 or > 9999 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
@@ -57,7 +60,7 @@ public sealed class ArticlePageModel(
             Email = remembered?.Email,
             Url = remembered?.Url,
             Remember = remembered is not null,
-        }, ct);
+        }, cpage, ct);
         return Page();
     }
 
@@ -83,9 +86,9 @@ public sealed class ArticlePageModel(
                 cookies.SaveCommenter(HttpContext, state, held ? result.CommentId : null);
                 cookies.SaveRemembered(HttpContext, typed.Remember ? new RememberedCommenter(typed.Name!, typed.Email!, typed.Url) : null);
                 // 303, as the contract says: the browser follows with a GET, and a reload does not post again.
-                Response.Headers.Location = held
-                    ? $"{result.ArticlePath}?held={result.CommentId}#comment-{result.CommentId}"
-                    : $"{result.ArticlePath}#comment-{result.CommentId}";
+                var page = await PageOfAsync(articleId, result.CommentId, held ? [.. state.Held, result.CommentId] : state.Held, ct);
+                var query = string.Join("&", new[] { held ? $"held={result.CommentId}" : null, page > 1 ? $"cpage={page}" : null }.OfType<string>());
+                Response.Headers.Location = $"{result.ArticlePath}{(query.Length > 0 ? "?" + query : "")}#comment-{result.CommentId}";
                 return StatusCode(StatusCodes.Status303SeeOther);
             case PostCommentOutcome.Invalid:
                 var article = await Query().Where(a => a.Id == articleId).Select(ArticleProjections.View).AsSplitQuery().FirstAsync(ct);
@@ -98,7 +101,7 @@ public sealed class ArticlePageModel(
                     Url = url,
                     Remember = input.Remember,
                     Errors = result.Errors,
-                }, ct);
+                }, null, ct);
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                 return Page();
             default:
@@ -108,13 +111,22 @@ public sealed class ArticlePageModel(
 
     public string Absolute(string path) => urls.Absolute(Request, path);
 
+    private async Task<int> PageOfAsync(int articleId, int commentId, IReadOnlyList<int> own, CancellationToken ct)
+    {
+        var settings = await discussion.GetAsync(ct);
+        return CommentPages.PageOf(await CommentThreads.ForReaderAsync(db, articleId, own, ct), commentId, settings);
+    }
+
     private IQueryable<Article> Query() => db.Articles.AsNoTracking().Published(clock.UtcNow);
 
-    private async Task ShowAsync(ArticleView article, ReplyForm reply, CancellationToken ct)
+    private async Task ShowAsync(ArticleView article, ReplyForm reply, int? commentPage, CancellationToken ct)
     {
         Article = article;
+        var settings = await discussion.GetAsync(ct);
         var own = cookies.ReadCommenter(Request)?.Held ?? [];
-        Comments = await CommentThreads.ForReaderAsync(db, article.Id, own, ct);
+        var threads = await CommentThreads.ForReaderAsync(db, article.Id, own, ct);
+        (Comments, CommentPage, CommentPageCount) = CommentPages.Slice(threads, settings, commentPage);
+        ThreadDepth = settings.ThreadDepth;
         Reply = reply with { CommentsOpen = article.CommentsOpen, Stamp = cookies.NewStamp() };
         var baseUrl = urls.BaseUrl(Request);
         CanonicalUrl = baseUrl + article.Path;

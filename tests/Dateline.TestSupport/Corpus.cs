@@ -1,4 +1,4 @@
-namespace Dateline.Tests;
+namespace Dateline.TestSupport;
 
 /// <summary>Finds the shared real-world corpus (../shared/corpus beside the repository), if present.</summary>
 public static class Corpus
