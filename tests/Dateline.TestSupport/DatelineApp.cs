@@ -3,6 +3,7 @@ using Dateline.Features.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Dateline.TestSupport;
 
@@ -28,10 +29,14 @@ public class DatelineApp : WebApplicationFactory<Program>
     /// <summary>Settings beyond the database's, applied when the host starts (set them before).</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>What the app logged at Information and above.</summary>
+    public LogSink Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestRemoteIp>());
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Information));
         foreach (var (key, value) in Database.Settings().Concat(Settings))
         {
             builder.UseSetting(key, value);

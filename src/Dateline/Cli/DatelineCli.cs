@@ -25,6 +25,7 @@ public static class DatelineCli
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(CommentsCommand.Create());
 
         var parse = root.Parse(args);
         var problem = parse.Errors.Select(e => e.Message).FirstOrDefault()

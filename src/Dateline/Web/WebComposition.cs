@@ -2,6 +2,7 @@ using Dateline.Data;
 using Dateline.Features.Accounts;
 using Dateline.Features.Articles;
 using Dateline.Features.Comments;
+using Dateline.Features.Privacy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -59,6 +60,7 @@ public static class WebComposition
         builder.Services.AddScoped<PageMeta>();
         builder.Services.AddHostedService<DatabaseMigrator>();
         builder.Services.AddHostedService<SetupAnnouncement>();
+        builder.Services.AddHostedService<Features.Privacy.AddressEraser>();
 
         var app = builder.Build();
         app.UseDatelineErrors();
@@ -78,6 +80,7 @@ public static class WebComposition
         app.MapCommentsApi();
         app.MapCommentModerationApi();
         app.MapDiscussionSettingsApi();
+        app.MapPrivacyApi();
         app.MapHealthChecks("/healthz");
         app.MapOpenApi();
         return app;
@@ -102,6 +105,7 @@ public static class WebComposition
         services.AddScoped<Features.Comments.DiscussionSettingsStore>();
         services.AddScoped<Features.Comments.CommentPoster>();
         services.AddSingleton<Features.Comments.CommenterCookies>();
+        services.AddScoped<Features.Privacy.CommenterData>();
         services.AddScoped<Features.Archives.ArchiveQueries>();
         services.AddIdentityCore<NewsroomUser>(o =>
             {
