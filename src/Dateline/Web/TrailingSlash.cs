@@ -24,7 +24,8 @@ public static partial class TrailingSlash
             return next(context);
         });
 
-    // Date paths (/2023/, /2023/03/, /2023/03/01/, an article), archives and the newsroom.
-    [GeneratedRegex(@"^/(\d{4}(/\d{1,2}(/\d{1,2}(/[^/.]+)?)?)?|(topics|authors)/[^/.]+|newsroom)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    // Date paths (/2023/, /2023/03/, /2023/03/01/, an article and its feed), archives, the
+    // comment feed and the newsroom.
+    [GeneratedRegex(@"^/(\d{4}(/\d{1,2}(/\d{1,2}(/[^/.]+(/feed)?)?)?)?|(topics|authors)/[^/.]+|comments/feed|newsroom)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex NeedsSlash();
 }

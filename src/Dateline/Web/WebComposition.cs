@@ -81,6 +81,7 @@ public static class WebComposition
         app.MapCommentModerationApi();
         app.MapDiscussionSettingsApi();
         app.MapPrivacyApi();
+        app.MapCommentFeeds();
         app.MapHealthChecks("/healthz");
         app.MapOpenApi();
         return app;

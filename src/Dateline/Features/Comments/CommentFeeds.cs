@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using Dateline.Data;
+using Dateline.Features.Articles;
+using Dateline.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dateline.Features.Comments;
+
+/// <summary>RSS 2.0 feeds of approved comments: the whole site's, and one article's.</summary>
+public static class CommentFeeds
+{
+    private const int Items = 50;
+
+    public static IEndpointRouteBuilder MapCommentFeeds(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/comments/feed/", SiteFeedAsync).ExcludeFromDescription();
+        app.MapGet("/{year:int}/{month:int}/{day:int}/{slug}/feed/", ArticleFeedAsync).ExcludeFromDescription();
+        return app;
+    }
+
+    public static async Task<IResult> SiteFeedAsync(HttpContext http, DatelineDbContext db, SiteClock clock, SiteUrls urls, IOptions<DatelineOptions> options, CancellationToken ct)
+    {
+        var baseUrl = urls.BaseUrl(http.Request);
+        var now = clock.UtcNow;
+        var items = await ItemsAsync(db, db.Articles.Published(now), ct);
+        return Rss($"Comments on {options.Value.SiteTitle}", baseUrl + "/", baseUrl + "/comments/feed/", options.Value, baseUrl, items);
+    }
+
+    public static async Task<IResult> ArticleFeedAsync(int year, int month, int day, string slug, HttpContext http, DatelineDbContext db, SiteClock clock, SiteUrls urls, IOptions<DatelineOptions> options, CancellationToken ct)
+    {
+        if (year is < 1000 or > 9999 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var date = new DateOnly(year, month, day);
+        var lowered = slug.ToLowerInvariant();
+        var articles = db.Articles.Published(clock.UtcNow).Where(a => a.PathDate == date && a.Slug == lowered);
+        var headline = await articles.Select(a => a.Headline).FirstOrDefaultAsync(ct);
+        if (headline is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var baseUrl = urls.BaseUrl(http.Request);
+        var path = ArticlePaths.Of(date, lowered);
+        return Rss($"Comments on: {headline}", baseUrl + path, baseUrl + path + "feed/", options.Value, baseUrl, await ItemsAsync(db, articles, ct));
+    }
+
+    private static Task<List<FeedItem>> ItemsAsync(DatelineDbContext db, IQueryable<Article> articles, CancellationToken ct) =>
+        db.Comments.AsNoTracking().Approved()
+            .Where(c => articles.Any(a => a.Id == c.ArticleId))
+            .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+            .Take(Items)
+            .Select(c => new FeedItem(
+                c.Id, c.AuthorName, c.BodyHtml, c.CreatedAt,
+                db.Articles.Where(a => a.Id == c.ArticleId).Select(a => new FeedArticle(a.Headline, a.PathDate!.Value, a.Slug)).First()))
+            .ToListAsync(ct);
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Rss(string title, string link, string self, DatelineOptions site, string baseUrl, List<FeedItem> items)
+    {
+        var output = new StringBuilder();
+        using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8 }))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("rss");
+            xml.WriteAttributeString("version", "2.0");
+            xml.WriteAttributeString("xmlns", "atom", null, "http://www.w3.org/2005/Atom");
+            xml.WriteAttributeString("xmlns", "dc", null, "http://purl.org/dc/elements/1.1/");
+            xml.WriteStartElement("channel");
+            xml.WriteElementString("title", title);
+            xml.WriteElementString("link", link);
+            xml.WriteStartElement("atom", "link", "http://www.w3.org/2005/Atom");
+            xml.WriteAttributeString("href", self);
+            xml.WriteAttributeString("rel", "self");
+            xml.WriteAttributeString("type", "application/rss+xml");
+            xml.WriteEndElement();
+            xml.WriteElementString("description", title);
+            xml.WriteElementString("language", site.Language);
+            if (items.Count > 0)
+            {
+                xml.WriteElementString("lastBuildDate", Rfc822(items[0].CreatedAt));
+            }
+
+            foreach (var item in items)
+            {
+                var url = $"{baseUrl}{ArticlePaths.Of(item.Article.PathDate, item.Article.Slug)}#comment-{item.Id}";
+                xml.WriteStartElement("item");
+                xml.WriteElementString("title", $"Comment on {item.Article.Headline} by {item.AuthorName}");
+                xml.WriteElementString("link", url);
+                xml.WriteElementString("dc", "creator", null, item.AuthorName);
+                xml.WriteElementString("pubDate", Rfc822(item.CreatedAt));
+                xml.WriteStartElement("guid");
+                xml.WriteAttributeString("isPermaLink", "true");
+                xml.WriteString(url);
+                xml.WriteEndElement();
+                xml.WriteElementString("description", item.BodyHtml);
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+        }
+
+        // XmlWriter over a StringBuilder declares UTF-16; the bytes sent are UTF-8.
+        var text = output.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
+        return TypedResults.Text(text, "application/rss+xml; charset=utf-8");
+    }
+
+    private static string Rfc822(DateTime utc) =>
+        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("ddd, dd MMM yyyy HH:mm:ss 'GMT'", CultureInfo.InvariantCulture);
+
+    private sealed record FeedItem(int Id, string AuthorName, string BodyHtml, DateTime CreatedAt, FeedArticle Article);
+
+    private sealed record FeedArticle(string Headline, DateOnly PathDate, string Slug);
+}
