@@ -8,6 +8,7 @@ bash .ci/services.sh
 
 export DATELINE_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=dateline;Password=dateline;Database=dateline"
 export DATELINE_CHROMIUM=/usr/bin/chromium
+export DATELINE_TEST_SMTP=127.0.0.1:2525 DATELINE_TEST_SMTP_LOG=/tmp/dateline-smtp-sink.log
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 dotnet build Dateline.slnx -c Release -nologo -v quiet

@@ -61,6 +61,8 @@ public static class WebComposition
         builder.Services.AddHostedService<DatabaseMigrator>();
         builder.Services.AddHostedService<SetupAnnouncement>();
         builder.Services.AddHostedService<Features.Privacy.AddressEraser>();
+        builder.Services.AddSingleton<Features.Mail.MailSender>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Features.Mail.MailSender>());
 
         var app = builder.Build();
         app.UseDatelineErrors();
@@ -107,6 +109,9 @@ public static class WebComposition
         services.AddScoped<Features.Comments.CommentPoster>();
         services.AddSingleton<Features.Comments.CommenterCookies>();
         services.AddScoped<Features.Privacy.CommenterData>();
+        services.AddScoped<Features.Mail.Outbox>();
+        services.AddScoped<Features.Mail.CommentNotifications>();
+        services.AddOptions<Features.Mail.SmtpOptions>().Bind(configuration.GetSection(Features.Mail.SmtpOptions.Section));
         services.AddScoped<Features.Archives.ArchiveQueries>();
         services.AddIdentityCore<NewsroomUser>(o =>
             {

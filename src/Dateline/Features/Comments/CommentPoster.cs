@@ -10,7 +10,8 @@ namespace Dateline.Features.Comments;
 /// floods and duplicates, decides its status, and saves it. Outcomes are values, not exceptions.
 /// </summary>
 public sealed partial class CommentPoster(
-    DatelineDbContext db, CommentRenderer renderer, DiscussionSettingsStore settingsStore, SiteClock clock, ILogger<CommentPoster> logger)
+    DatelineDbContext db, CommentRenderer renderer, DiscussionSettingsStore settingsStore, SiteClock clock,
+    Mail.CommentNotifications notifications, ILogger<CommentPoster> logger)
 {
     public async Task<PostCommentResult> PostAsync(CommentInput raw, CommentContext context, CancellationToken ct)
     {
@@ -18,7 +19,7 @@ public sealed partial class CommentPoster(
         ArgumentNullException.ThrowIfNull(context);
         var now = clock.UtcNow;
         var article = await db.Articles.AsNoTracking().Published(now).Where(a => a.Id == raw.ArticleId)
-            .Select(a => new { a.Id, a.CommentsOpen, a.PublishedAt, a.PathDate, a.Slug })
+            .Select(a => new { a.Id, a.Headline, a.CommentsOpen, a.PublishedAt, a.PathDate, a.Slug })
             .FirstOrDefaultAsync(ct);
         if (article is null)
         {
@@ -80,6 +81,10 @@ public sealed partial class CommentPoster(
             CreatedAt = now,
         };
         db.Comments.Add(comment);
+        await db.SaveChangesAsync(ct);
+
+        // The id exists now, for links in the mail; the mail rows are saved in a second, small step.
+        await notifications.QueueAsync(comment, article.Headline, path, context.BaseUrl ?? "", ct);
         await db.SaveChangesAsync(ct);
         LogPosted(logger, comment.Id, article.Id, status, reason ?? "-");
         return new PostCommentResult(status == CommentStatus.Approved ? PostCommentOutcome.Approved : PostCommentOutcome.Held, path, comment.Id) { Input = input };

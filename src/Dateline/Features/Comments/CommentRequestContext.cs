@@ -9,6 +9,9 @@ public static class CommentRequestContext
         return new CommentContext(
             http.Connection.RemoteIpAddress?.ToString(),
             http.Request.Headers.UserAgent.ToString() is { Length: > 0 } ua ? ua : null,
-            commenterKeyHash);
+            commenterKeyHash)
+        {
+            BaseUrl = http.RequestServices.GetRequiredService<Web.SiteUrls>().BaseUrl(http.Request),
+        };
     }
 }

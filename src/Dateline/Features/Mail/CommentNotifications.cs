@@ -1,0 +1,65 @@
+using Dateline.Data;
+using Dateline.Features.Accounts;
+using Dateline.Features.Comments;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dateline.Features.Mail;
+
+/// <summary>
+/// Who hears of a new comment, after WordPress: moderators of a held one, with a link to the
+/// queue; the article's authors of an approved one. Mail joins the comment's own save.
+/// </summary>
+public sealed class CommentNotifications(DatelineDbContext db, Outbox outbox, IOptions<DatelineOptions> options)
+{
+    private static readonly string[] ModeratorRoles = Capabilities.RolesWith(Capabilities.ModerateComments);
+
+    public async Task QueueAsync(Comment comment, string headline, string articlePath, string baseUrl, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(comment);
+        var site = options.Value.SiteTitle;
+        var link = $"{baseUrl}{articlePath}#comment-{comment.Id}";
+        if (comment.Status == CommentStatus.Held)
+        {
+            var moderators = await (from user in db.Users
+                                    join userRole in db.UserRoles on user.Id equals userRole.UserId
+                                    join role in db.Roles on userRole.RoleId equals role.Id
+                                    where ModeratorRoles.Contains(role.Name!) && user.Email != null
+                                    select user.Email!).Distinct().ToListAsync(ct);
+            foreach (var email in moderators)
+            {
+                outbox.Enqueue(email, $"[{site}] Please moderate: \"{headline}\"", $"""
+                    A new comment on "{headline}" is waiting for approval ({comment.Reason ?? "held"}).
+                    {baseUrl}{articlePath}
+
+                    Author: {comment.AuthorName} ({comment.AuthorEmail})
+                    Website: {comment.AuthorUrl}
+                    Comment:
+                    {comment.Body}
+
+                    Moderate it in the queue: {baseUrl}/newsroom/comments?status=held
+                    """);
+            }
+        }
+        else if (comment.Status == CommentStatus.Approved)
+        {
+            var authors = await db.Articles.Where(a => a.Id == comment.ArticleId)
+                .SelectMany(a => a.Authors.Select(x => x.Author.UserId))
+                .Join(db.Users, userId => userId, user => user.Id, (_, user) => user.Email)
+                .Where(email => email != null && email != comment.AuthorEmail)
+                .Distinct().ToListAsync(ct);
+            foreach (var email in authors)
+            {
+                outbox.Enqueue(email!, $"[{site}] Comment: \"{headline}\"", $"""
+                    New comment on your article "{headline}":
+
+                    Author: {comment.AuthorName}
+                    Comment:
+                    {comment.Body}
+
+                    See it in place: {link}
+                    """);
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using Dateline.Data;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Dateline.Features.Mail;
+
+/// <summary>
+/// Sends the outbox over SMTP with MailKit. A failed message is tried again later, further apart
+/// each time (1 minute, then 2, 4… up to a day), and given up after ten tries.
+/// </summary>
+public sealed partial class MailSender(IServiceProvider services, IOptionsMonitor<SmtpOptions> options, TimeProvider time, ILogger<MailSender> logger)
+    : BackgroundService
+{
+    public const int MaxAttempts = 10;
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Poll, time);
+        do
+        {
+            try
+            {
+                await SendDueAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogLoopFailed(logger, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task SendDueAsync(CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DatelineDbContext>();
+        var now = time.GetUtcNow().UtcDateTime;
+        var due = await db.Set<OutgoingMail>()
+            .Where(m => m.SentAt == null && m.NextAttemptAt <= now && m.Attempts < MaxAttempts)
+            .OrderBy(m => m.Id).Take(20).ToListAsync(ct);
+        if (due.Count == 0)
+        {
+            return;
+        }
+
+        var smtp = options.CurrentValue;
+        using var client = new SmtpClient();
+        foreach (var mail in due)
+        {
+            mail.Attempts++;
+            try
+            {
+                if (string.IsNullOrEmpty(smtp.Host))
+                {
+                    // No SMTP configured: the contract says mail is logged, not sent (without the address).
+                    LogNotSent(logger, mail.Id, mail.Subject);
+                }
+                else
+                {
+                    if (!client.IsConnected)
+                    {
+                        await client.ConnectAsync(smtp.Host, smtp.Port, SecureSocketOptions.Auto, ct);
+                        if (!string.IsNullOrEmpty(smtp.User))
+                        {
+                            await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", ct);
+                        }
+                    }
+
+                    await client.SendAsync(Build(smtp, mail), ct);
+                    LogSent(logger, mail.Id);
+                }
+
+                mail.SentAt = now;
+                mail.LastError = null;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                mail.LastError = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
+                mail.NextAttemptAt = now + TimeSpan.FromMinutes(Math.Min(Math.Pow(2, mail.Attempts - 1), 24 * 60));
+                // The server's words may quote the address, so the log names only the kind of failure.
+                LogFailed(logger, mail.Id, mail.Attempts, e.GetType().Name);
+                if (client.IsConnected)
+                {
+                    await client.DisconnectAsync(true, ct);
+                }
+            }
+        }
+
+        if (client.IsConnected)
+        {
+            await client.DisconnectAsync(true, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static MimeMessage Build(SmtpOptions smtp, OutgoingMail mail)
+    {
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(smtp.From));
+        message.To.Add(MailboxAddress.Parse(mail.To));
+        message.Subject = mail.Subject;
+        message.Body = new TextPart("plain") { Text = mail.TextBody };
+        return message;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mail {MailId} sent")]
+    private static partial void LogSent(ILogger logger, int mailId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mail {MailId} not sent (no SMTP host is configured): {Subject}")]
+    private static partial void LogNotSent(ILogger logger, int mailId, string subject);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mail {MailId} failed on attempt {Attempt} ({ErrorType}); it will be tried again")]
+    private static partial void LogFailed(ILogger logger, int mailId, int attempt, string errorType);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The mail sender failed; it will try again")]
+    private static partial void LogLoopFailed(ILogger logger, Exception exception);
+}

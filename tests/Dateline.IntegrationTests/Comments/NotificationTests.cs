@@ -1,0 +1,80 @@
+using System.Net.Http.Json;
+using Dateline.Data;
+using Dateline.Features.Accounts;
+using Dateline.Features.Mail;
+using Dateline.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dateline.IntegrationTests.Comments;
+
+public abstract class NotificationTests(Provider provider)
+{
+    private static async Task<string> AddUserAsync(DatelineApp app, string role, string name)
+    {
+        var email = $"{role}-{Guid.NewGuid():N}@example.org";
+        using var scope = app.Services.CreateScope();
+        var errors = await scope.ServiceProvider.GetRequiredService<NewsroomUsers>().AddAsync(email, name, role, "a long enough password", default);
+        Assert.True(errors.IsEmpty);
+        return email;
+    }
+
+    [Fact]
+    public async Task ModeratorsHearOfHeldCommentsAndAuthorsOfApprovedOnesOverSmtp()
+    {
+        var (host, port, log) = SmtpSink.Require();
+        using var database = new TestDatabase(provider);
+        await using var app = new DatelineApp(database);
+        app.Settings["Dateline:Smtp:Host"] = host;
+        app.Settings["Dateline:Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        app.Settings["Dateline:Smtp:From"] = "Dateline Test <news@example.org>";
+        app.Settings["Dateline:SiteUrl"] = "https://news.example.org";
+        var moderator = await AddUserAsync(app, Roles.Moderator, "Mo Derator");
+        var writerName = $"Wri Ter {Guid.NewGuid():N}"[..20];
+        var writer = await AddUserAsync(app, Roles.Author, writerName);
+        var admin = app.CreateClient(await app.CreateApiKeyAsync("admin"));
+        var headline = $"Mail Story {Guid.NewGuid():N}";
+        var article = await admin.CreateArticleAsync(new { headline, authors = new[] { writerName }, status = "published" });
+        var id = article.GetProperty("id").GetInt32();
+
+        var reader = app.CreateReaderClient();
+        var posted = await reader.PostAsJsonAsync($"/api/articles/{id}/comments", new { body = "Please approve me.", name = "New Person", email = "new.person@example.org" });
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, posted.StatusCode);
+        var held = await SmtpSink.WaitForAsync(log, $"To: {moderator}", headline);
+        Assert.Contains("Please moderate", held, StringComparison.Ordinal);
+        Assert.Contains("https://news.example.org/newsroom/comments?status=held", held, StringComparison.Ordinal);
+
+        await admin.PutAsync("/api/newsroom/settings/discussion", JsonContent.Create(new { requirePreviousApproval = false, floodSeconds = 0 }));
+        await reader.PostAsJsonAsync($"/api/articles/{id}/comments", new { body = "Straight through.", name = "Trusted Person", email = "trusted@example.org" });
+        var approved = await SmtpSink.WaitForAsync(log, $"To: {writer}", "Straight through.");
+        Assert.Contains("https://news.example.org/", approved, StringComparison.Ordinal);
+        Assert.DoesNotContain("trusted@example.org", approved, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFailedSendIsKeptAndTriedAgainLater()
+    {
+        using var database = new TestDatabase(provider);
+        await using var app = new DatelineApp(database);
+        app.Settings["Dateline:Smtp:Host"] = "127.0.0.1";
+        app.Settings["Dateline:Smtp:Port"] = "9"; // nothing listens on the discard port here
+        await AddUserAsync(app, Roles.Editor, "Ed Itor");
+        var admin = app.CreateClient(await app.CreateApiKeyAsync("admin"));
+        var article = await admin.CreateArticleAsync(new { headline = "Unsent Mail", authors = new[] { "Someone" }, status = "published" });
+        var posted = await app.CreateReaderClient().PostAsJsonAsync($"/api/articles/{article.GetProperty("id").GetInt32()}/comments",
+            new { body = "Held, with a mail that cannot go.", name = "Patient", email = "patient@example.org" });
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, posted.StatusCode);
+
+        await app.Services.GetRequiredService<MailSender>().SendDueAsync(default);
+        using var scope = app.Services.CreateScope();
+        var mail = await scope.ServiceProvider.GetRequiredService<DatelineDbContext>().Set<OutgoingMail>().AsNoTracking().SingleAsync();
+        Assert.Null(mail.SentAt);
+        Assert.True(mail.Attempts >= 1);
+        Assert.NotNull(mail.LastError);
+        Assert.True(mail.NextAttemptAt > DateTime.UtcNow.AddSeconds(30));
+    }
+}
+
+public sealed class NotificationsOnSqlite() : NotificationTests(Provider.Sqlite);
+
+public sealed class NotificationsOnPostgres() : NotificationTests(Provider.Postgres);
