@@ -111,6 +111,8 @@ public static class WebComposition
         services.AddScoped<Features.Privacy.CommenterData>();
         services.AddScoped<Features.Mail.Outbox>();
         services.AddScoped<Features.Mail.CommentNotifications>();
+        services.AddScoped<Features.Mail.ReplyNotifications>();
+        services.AddSingleton<Features.Mail.SubscriptionLinks>();
         services.AddOptions<Features.Mail.SmtpOptions>().Bind(configuration.GetSection(Features.Mail.SmtpOptions.Section));
         services.AddScoped<Features.Archives.ArchiveQueries>();
         services.AddIdentityCore<NewsroomUser>(o =>

@@ -52,6 +52,78 @@ public abstract class NotificationTests(Provider provider)
     }
 
     [Fact]
+    public async Task ReplyMailNeedsAConfirmedSubscriptionAndStopsWhenAsked()
+    {
+        var (host, port, log) = SmtpSink.Require();
+        using var database = new TestDatabase(provider);
+        await using var app = new DatelineApp(database);
+        app.Settings["Dateline:Smtp:Host"] = host;
+        app.Settings["Dateline:Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        app.Settings["Dateline:SiteUrl"] = "https://news.example.org";
+        var admin = app.CreateClient(await app.CreateApiKeyAsync("admin"));
+        await admin.PutAsync("/api/newsroom/settings/discussion", JsonContent.Create(new { requirePreviousApproval = false, floodSeconds = 0 }));
+        var article = await admin.CreateArticleAsync(new { headline = "Replies By Mail", authors = new[] { "Someone" }, status = "published" });
+        var articleId = article.GetProperty("id").GetInt32();
+        var asker = $"asker-{Guid.NewGuid():N}@example.org";
+        var reader = app.CreateReaderClient();
+        var question = await (await reader.PostAsJsonAsync($"/api/articles/{articleId}/comments", new { body = "Does anyone know?", name = "Asker", email = asker, subscribe = true })).JsonAsync();
+        var questionId = question.GetProperty("id").GetInt32();
+
+        var request = await SmtpSink.WaitForAsync(log, $"To: {asker}", "Confirm replies");
+        var confirm = Link(request, "/comments/subscriptions/confirm");
+        async Task<int> RepliesMailedAsync()
+        {
+            using var scope = app.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<DatelineDbContext>().Set<OutgoingMail>()
+                .CountAsync(m => m.To == asker && m.Subject.Contains("New reply"));
+        }
+
+        await reader.PostAsJsonAsync($"/api/articles/{articleId}/comments", new { body = "Before confirming.", name = "Early", email = "early@example.org", parentId = questionId });
+        Assert.Equal(0, await RepliesMailedAsync());
+
+        await FollowAsync(app, confirm);
+        await reader.PostAsJsonAsync($"/api/articles/{articleId}/comments", new { body = "Yes, I know the answer.", name = "Helper", email = "helper@example.org", parentId = questionId });
+        Assert.Equal(1, await RepliesMailedAsync());
+        var reply = await SmtpSink.WaitForAsync(log, $"To: {asker}", "New reply");
+        Assert.Contains("Yes, I know the answer.", Body(reply), StringComparison.Ordinal);
+        Assert.DoesNotContain("helper@example.org", reply, StringComparison.Ordinal);
+
+        await FollowAsync(app, Link(reply, "/comments/subscriptions/unsubscribe"));
+        await reader.PostAsJsonAsync($"/api/articles/{articleId}/comments", new { body = "One more answer.", name = "Late", email = "late@example.org", parentId = questionId });
+        Assert.Equal(1, await RepliesMailedAsync());
+
+        var forged = await app.CreateReaderClient().GetAsync("/comments/subscriptions/confirm?token=forged");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, forged.StatusCode);
+    }
+
+    // The sink prints the raw message; MimeKit undoes its transfer encoding.
+    private static string Body(string raw)
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(raw.TrimStart()));
+        return MimeKit.MimeMessage.Load(stream).TextBody ?? "";
+    }
+
+    private static string Link(string raw, string path)
+    {
+        var body = Body(raw);
+        var start = body.IndexOf("https://news.example.org" + path, StringComparison.Ordinal);
+        Assert.True(start >= 0, body);
+        var end = body.IndexOfAny(['\r', '\n', ' '], start);
+        return body[(start + "https://news.example.org".Length)..(end < 0 ? body.Length : end)];
+    }
+
+    // Opening a mailed link only shows a button; pressing it acts.
+    private static async Task FollowAsync(DatelineApp app, string link)
+    {
+        var client = app.CreateReaderClient();
+        var page = await (await client.GetAsync(link)).HtmlAsync();
+        var form = page.QuerySelector("form")!;
+        var fields = form.QuerySelectorAll("input[type='hidden']").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+        var response = await client.PostAsync(link, new FormUrlEncodedContent(fields));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task AFailedSendIsKeptAndTriedAgainLater()
     {
         using var database = new TestDatabase(provider);

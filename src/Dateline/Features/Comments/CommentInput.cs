@@ -5,6 +5,9 @@ public sealed record CommentInput(int ArticleId, int? ParentId, string? Body, st
 {
     public bool Remember { get; init; }
 
+    /// <summary>"Notify me of follow-up comments by email": confirmed by a mailed link before it counts.</summary>
+    public bool Subscribe { get; init; }
+
     /// <summary>A field hidden from people; whatever fills it is a robot.</summary>
     public string? Honeypot { get; init; }
 

@@ -36,7 +36,8 @@ public static class CommentModerationApi
         return TypedResults.Ok(result.Items.Select(r => r.ToResponse()).ToList());
     }
 
-    public static async Task<IResult> ModerateAsync(int id, string action, DatelineDbContext db, CancellationToken ct)
+    public static async Task<IResult> ModerateAsync(
+        int id, string action, DatelineDbContext db, Mail.ReplyNotifications replies, SiteUrls urls, HttpRequest request, CancellationToken ct)
     {
         CommentStatus? status = action switch
         {
@@ -51,12 +52,20 @@ public static class CommentModerationApi
             return TypedResults.Problem(Problems.NotFound($"'{(action.Length > 20 ? action[..20] : action)}' is not a moderation action: use approve, hold, spam or trash."));
         }
 
+        var before = await db.Comments.Where(c => c.Id == id).Select(c => (CommentStatus?)c.Status).FirstOrDefaultAsync(ct);
+
         // A moderator's decision replaces the automatic reason.
         var changed = await db.Comments.Where(c => c.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, status.Value).SetProperty(c => c.Reason, (string?)null), ct);
         if (changed == 0)
         {
             return TypedResults.Problem(Problems.NotFound($"No comment has the id {id}."));
+        }
+
+        if (status == CommentStatus.Approved && before != CommentStatus.Approved)
+        {
+            await replies.ReplyApprovedAsync(id, urls.BaseUrl(request), ct);
+            await db.SaveChangesAsync(ct);
         }
 
         return TypedResults.Ok((await Project(db, db.Comments.AsNoTracking().Where(c => c.Id == id)).FirstAsync(ct)).ToResponse());

@@ -11,7 +11,7 @@ namespace Dateline.Features.Comments;
 /// </summary>
 public sealed partial class CommentPoster(
     DatelineDbContext db, CommentRenderer renderer, DiscussionSettingsStore settingsStore, SiteClock clock,
-    Mail.CommentNotifications notifications, ILogger<CommentPoster> logger)
+    Mail.CommentNotifications notifications, Mail.ReplyNotifications replies, ILogger<CommentPoster> logger)
 {
     public async Task<PostCommentResult> PostAsync(CommentInput raw, CommentContext context, CancellationToken ct)
     {
@@ -85,6 +85,16 @@ public sealed partial class CommentPoster(
 
         // The id exists now, for links in the mail; the mail rows are saved in a second, small step.
         await notifications.QueueAsync(comment, article.Headline, path, context.BaseUrl ?? "", ct);
+        if (input.Subscribe && status is CommentStatus.Approved or CommentStatus.Held)
+        {
+            await replies.RequestAsync(comment, article.Headline, context.BaseUrl ?? "", ct);
+        }
+
+        if (status == CommentStatus.Approved)
+        {
+            await replies.ReplyApprovedAsync(comment.Id, context.BaseUrl ?? "", ct);
+        }
+
         await db.SaveChangesAsync(ct);
         LogPosted(logger, comment.Id, article.Id, status, reason ?? "-");
         return new PostCommentResult(status == CommentStatus.Approved ? PostCommentOutcome.Approved : PostCommentOutcome.Held, path, comment.Id) { Input = input };

@@ -128,12 +128,25 @@ public static class CommentsApi
 
         foreach (var property in root.EnumerateObject())
         {
-            if (property.Name is not ("parentId" or "body" or "name" or "email" or "url"))
+            if (property.Name is not ("parentId" or "body" or "name" or "email" or "url" or "subscribe"))
             {
                 errors.Add(property.Name, $"'{(property.Name.Length > 50 ? property.Name[..50] : property.Name)}' is not a field of a comment.");
             }
         }
 
-        return new CommentInput(articleId, parentId, Text("body"), Text("name"), Text("email"), Text("url"));
+        var subscribe = false;
+        if (root.TryGetProperty("subscribe", out var wish) && wish.ValueKind != JsonValueKind.Null)
+        {
+            if (wish.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            {
+                subscribe = wish.GetBoolean();
+            }
+            else
+            {
+                errors.Add("subscribe", "Must be true or false.");
+            }
+        }
+
+        return new CommentInput(articleId, parentId, Text("body"), Text("name"), Text("email"), Text("url")) { Subscribe = subscribe };
     }
 }

@@ -11,6 +11,7 @@ public sealed record ReplyForm(int ArticleId, string ArticlePath)
     public string? Email { get; init; }
     public string? Url { get; init; }
     public bool Remember { get; init; }
+    public bool Subscribe { get; init; }
     public bool CommentsOpen { get; init; } = true;
 
     /// <summary>The signed render time, for the minimum-time check.</summary>

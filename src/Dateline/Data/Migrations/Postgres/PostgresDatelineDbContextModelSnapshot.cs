@@ -418,6 +418,31 @@ namespace Dateline.Data.Migrations.Postgres
                     b.ToTable("Comments");
                 });
 
+            modelBuilder.Entity("Dateline.Features.Comments.ReplySubscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId")
+                        .IsUnique();
+
+                    b.ToTable("ReplySubscription");
+                });
+
             modelBuilder.Entity("Dateline.Features.Mail.OutgoingMail", b =>
                 {
                     b.Property<int>("Id")
@@ -774,6 +799,15 @@ namespace Dateline.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Dateline.Features.Comments.ReplySubscription", b =>
+                {
+                    b.HasOne("Dateline.Features.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -402,6 +402,29 @@ namespace Dateline.Data.Migrations.Sqlite
                     b.ToTable("Comments");
                 });
 
+            modelBuilder.Entity("Dateline.Features.Comments.ReplySubscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId")
+                        .IsUnique();
+
+                    b.ToTable("ReplySubscription");
+                });
+
             modelBuilder.Entity("Dateline.Features.Mail.OutgoingMail", b =>
                 {
                     b.Property<int>("Id")
@@ -748,6 +771,15 @@ namespace Dateline.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Dateline.Features.Comments.ReplySubscription", b =>
+                {
+                    b.HasOne("Dateline.Features.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

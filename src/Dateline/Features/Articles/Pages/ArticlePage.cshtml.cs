@@ -65,12 +65,13 @@ public sealed class ArticlePageModel(
     }
 
     public async Task<IActionResult> OnPostAsync(
-        int articleId, int? parentId, string? body, string? name, string? email, string? url, string? remember, string? homepage, string? stamp,
+        int articleId, int? parentId, string? body, string? name, string? email, string? url, string? remember, string? subscribe, string? homepage, string? stamp,
         CancellationToken ct)
     {
         var input = new CommentInput(articleId, parentId, body, name, email, url)
         {
             Remember = !string.IsNullOrEmpty(remember),
+            Subscribe = !string.IsNullOrEmpty(subscribe),
             Honeypot = homepage,
             FormRenderedAt = cookies.StampTime(stamp),
         };
@@ -100,6 +101,7 @@ public sealed class ArticlePageModel(
                     Email = email,
                     Url = url,
                     Remember = input.Remember,
+                    Subscribe = input.Subscribe,
                     Errors = result.Errors,
                 }, null, ct);
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
