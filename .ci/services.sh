@@ -33,6 +33,8 @@ fi
 wait_for postgres pg_isready -h 127.0.0.1 -p 5432
 runuser -u postgres -- psql -qX -v ON_ERROR_STOP=1 -c \
   "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='dateline') THEN CREATE ROLE dateline LOGIN PASSWORD 'dateline' CREATEDB; END IF; END\$\$;"
+# Tests drop their databases WITH (FORCE), which must be able to end an autovacuum worker too.
+runuser -u postgres -- psql -qX -v ON_ERROR_STOP=1 -c "GRANT pg_signal_backend TO dateline;"
 runuser -u postgres -- psql -qXtAc "SELECT 1 FROM pg_database WHERE datname='dateline'" | grep -q 1 \
   || runuser -u postgres -- createdb -O dateline dateline
 

@@ -58,8 +58,21 @@ public sealed class TestDatabase : IDisposable
             builder.Database = "postgres";
             using var connection = new NpgsqlConnection(builder.ConnectionString);
             connection.Open();
-            using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
-            command.ExecuteNonQuery();
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+                    command.ExecuteNonQuery();
+                    break;
+                }
+                catch (PostgresException e) when (attempt < 5)
+                {
+                    // A background worker (autovacuum) can hold the database for a moment.
+                    System.Console.Error.WriteLine($"dropping test database {database}: {e.MessageText}; retrying");
+                    Thread.Sleep(500);
+                }
+            }
         }
 
         try
