@@ -55,7 +55,7 @@ public static class ArticleJsonReader
     {
         if (value.ValueKind == JsonValueKind.String)
         {
-            return GetText(value, field, errors);
+            return JsonText.Read(value, field, errors);
         }
 
         if (value.ValueKind == JsonValueKind.Null && nullable)
@@ -86,7 +86,7 @@ public static class ArticleJsonReader
         {
             if (item.ValueKind == JsonValueKind.String)
             {
-                list.Add(GetText(item, $"{field}[{i}]", errors) ?? "");
+                list.Add(JsonText.Read(item, $"{field}[{i}]", errors) ?? "");
             }
             else
             {
@@ -131,13 +131,13 @@ public static class ArticleJsonReader
     {
         if (item.ValueKind == JsonValueKind.String)
         {
-            return new NameInput(GetText(item, field, errors) ?? "");
+            return new NameInput(JsonText.Read(item, field, errors) ?? "");
         }
 
         if (item.ValueKind == JsonValueKind.Object)
         {
-            var name = item.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? GetText(n, field + ".name", errors) : null;
-            var slug = item.TryGetProperty("slug", out var s) && s.ValueKind == JsonValueKind.String ? GetText(s, field + ".slug", errors) : null;
+            var name = item.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? JsonText.Read(n, field + ".name", errors) : null;
+            var slug = item.TryGetProperty("slug", out var s) && s.ValueKind == JsonValueKind.String ? JsonText.Read(s, field + ".slug", errors) : null;
             if (name is not null)
             {
                 return new NameInput(name, slug);
@@ -185,7 +185,7 @@ public static class ArticleJsonReader
 
     private static void ReadStatus(JsonElement value, ArticleInput input, FieldErrors errors)
     {
-        var text = value.ValueKind == JsonValueKind.String ? GetText(value, "status", errors) : null;
+        var text = value.ValueKind == JsonValueKind.String ? JsonText.Read(value, "status", errors) : null;
         switch (text)
         {
             case "draft": input.Status = ArticleStatus.Draft; break;
@@ -203,7 +203,7 @@ public static class ArticleJsonReader
         }
 
         if (value.ValueKind == JsonValueKind.String
-            && DateTimeOffset.TryParse(GetText(value, field, errors), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            && DateTimeOffset.TryParse(JsonText.Read(value, field, errors), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
         {
             return parsed.UtcDateTime;
         }
@@ -221,20 +221,6 @@ public static class ArticleJsonReader
         else
         {
             errors.Add("commentsOpen", "Must be true or false.");
-        }
-    }
-
-    // A JSON escape such as "\ud800" is valid JSON but not text; GetString refuses it.
-    private static string? GetText(JsonElement value, string field, FieldErrors errors)
-    {
-        try
-        {
-            return value.GetString();
-        }
-        catch (InvalidOperationException)
-        {
-            errors.Add(field, "Contains broken Unicode (an unpaired surrogate).");
-            return null;
         }
     }
 

@@ -98,15 +98,7 @@ public static class CommentsApi
 
             if (value.ValueKind == JsonValueKind.String)
             {
-                try
-                {
-                    return value.GetString();
-                }
-                catch (InvalidOperationException)
-                {
-                    errors.Add(name, "Contains broken Unicode (an unpaired surrogate).");
-                    return null;
-                }
+                return JsonText.Read(value, name, errors);
             }
 
             errors.Add(name, "Must be a string.");
