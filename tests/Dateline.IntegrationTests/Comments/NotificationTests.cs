@@ -145,6 +145,63 @@ public abstract class NotificationTests(Provider provider)
         Assert.NotNull(mail.LastError);
         Assert.True(mail.NextAttemptAt > DateTime.UtcNow.AddSeconds(30));
     }
+
+    [Fact]
+    public async Task InstancesSharingADatabaseSendEachMessageOnce()
+    {
+        var (host, port, log) = SmtpSink.Require();
+        using var database = new TestDatabase(provider);
+        await using var first = new DatelineApp(database);
+        await using var second = new DatelineApp(database);
+        foreach (var app in new[] { first, second })
+        {
+            app.Settings["Dateline:Smtp:Host"] = host;
+            app.Settings["Dateline:Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var run = Guid.NewGuid().ToString("N")[..12];
+        const int count = 40;
+        using (var scope = first.Services.CreateScope())
+        {
+            var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
+            for (var i = 0; i < count; i++)
+            {
+                outbox.Enqueue($"shared-{i}@example.org", $"Claim {run} #{i}.", "One copy only.");
+            }
+
+            await scope.ServiceProvider.GetRequiredService<DatelineDbContext>().SaveChangesAsync();
+        }
+
+        // Both instances' background senders run too; these calls make the race certain.
+        var senders = new[] { first.Services.GetRequiredService<MailSender>(), second.Services.GetRequiredService<MailSender>() };
+        async Task<int> UnsentAsync()
+        {
+            using var scope = first.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<DatelineDbContext>().Set<OutgoingMail>().CountAsync(m => m.SentAt == null);
+        }
+
+        for (var round = 0; round < 20 && await UnsentAsync() > 0; round++)
+        {
+            await Task.WhenAll(senders.Select(s => Task.Run(() => s.SendDueAsync(default))));
+        }
+
+        Assert.Equal(0, await UnsentAsync());
+        await SmtpSink.WaitForAsync(log, $"Claim {run} #{count - 1}.");
+        await Task.Delay(500); // a duplicate would arrive right behind the original
+        string received;
+        using (var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        using (var reader = new StreamReader(stream))
+        {
+            received = await reader.ReadToEndAsync();
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var subject = $"Subject: Claim {run} #{i}.";
+            var copies = received.Split(subject).Length - 1;
+            Assert.True(copies == 1, $"{subject} arrived {copies} times");
+        }
+    }
 }
 
 public sealed class NotificationsOnSqlite() : NotificationTests(Provider.Sqlite);

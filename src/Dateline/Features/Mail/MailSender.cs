@@ -9,13 +9,17 @@ namespace Dateline.Features.Mail;
 
 /// <summary>
 /// Sends the outbox over SMTP with MailKit. A failed message is tried again later, further apart
-/// each time (1 minute, then 2, 4… up to a day), and given up after ten tries.
+/// each time (1 minute, then 2, 4… up to a day), and given up after ten tries. Each message is
+/// claimed before it is sent, so instances sharing one database share the outbox safely.
 /// </summary>
 public sealed partial class MailSender(IServiceProvider services, IOptionsMonitor<SmtpOptions> options, TimeProvider time, ILogger<MailSender> logger)
     : BackgroundService
 {
     public const int MaxAttempts = 10;
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
+
+    /// <summary>Longer than MailKit's time-outs for connecting and sending one message.</summary>
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -39,7 +43,7 @@ public sealed partial class MailSender(IServiceProvider services, IOptionsMonito
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<DatelineDbContext>();
         var now = time.GetUtcNow().UtcDateTime;
-        var due = await db.Set<OutgoingMail>()
+        var due = await db.Set<OutgoingMail>().AsNoTracking()
             .Where(m => m.SentAt == null && m.NextAttemptAt <= now && m.Attempts < MaxAttempts)
             .OrderBy(m => m.Id).Take(20).ToListAsync(ct);
         if (due.Count == 0)
@@ -51,6 +55,11 @@ public sealed partial class MailSender(IServiceProvider services, IOptionsMonito
         using var client = new SmtpClient();
         foreach (var mail in due)
         {
+            if (!await ClaimAsync(db, mail, ct))
+            {
+                continue;
+            }
+
             mail.Attempts++;
             try
             {
@@ -74,13 +83,15 @@ public sealed partial class MailSender(IServiceProvider services, IOptionsMonito
                     LogSent(logger, mail.Id);
                 }
 
-                mail.SentAt = now;
-                mail.LastError = null;
+                await db.Set<OutgoingMail>().Where(m => m.Id == mail.Id).ExecuteUpdateAsync(
+                    s => s.SetProperty(m => m.SentAt, time.GetUtcNow().UtcDateTime).SetProperty(m => m.Attempts, mail.Attempts).SetProperty(m => m.LastError, (string?)null), ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                mail.LastError = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
-                mail.NextAttemptAt = now + TimeSpan.FromMinutes(Math.Min(Math.Pow(2, mail.Attempts - 1), 24 * 60));
+                var error = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
+                var next = now + TimeSpan.FromMinutes(Math.Min(Math.Pow(2, mail.Attempts - 1), 24 * 60));
+                await db.Set<OutgoingMail>().Where(m => m.Id == mail.Id).ExecuteUpdateAsync(
+                    s => s.SetProperty(m => m.NextAttemptAt, next).SetProperty(m => m.Attempts, mail.Attempts).SetProperty(m => m.LastError, error), ct);
                 // The server's words may quote the address, so the log names only the kind of failure.
                 LogFailed(logger, mail.Id, mail.Attempts, e.GetType().Name);
                 if (client.IsConnected)
@@ -94,8 +105,22 @@ public sealed partial class MailSender(IServiceProvider services, IOptionsMonito
         {
             await client.DisconnectAsync(true, ct);
         }
+    }
 
-        await db.SaveChangesAsync(ct);
+    /// <summary>
+    /// Takes one message for this sender before it goes out, so that several instances sharing a
+    /// database never send it twice. The claim moves the message's next attempt past a lease; the
+    /// update succeeds for exactly one sender, because it only matches the time that sender read.
+    /// If the sender dies before recording the outcome, the lease runs out and another one sends it.
+    /// </summary>
+    private async Task<bool> ClaimAsync(DatelineDbContext db, OutgoingMail mail, CancellationToken ct)
+    {
+        var seen = mail.NextAttemptAt;
+        var leaseEnd = time.GetUtcNow().UtcDateTime + Lease;
+        var claimed = await db.Set<OutgoingMail>()
+            .Where(m => m.Id == mail.Id && m.SentAt == null && m.NextAttemptAt == seen)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, leaseEnd), ct);
+        return claimed == 1;
     }
 
     private static MimeMessage Build(SmtpOptions smtp, OutgoingMail mail)
