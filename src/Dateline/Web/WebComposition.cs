@@ -113,6 +113,7 @@ public static class WebComposition
         services.AddScoped<Features.Mail.CommentNotifications>();
         services.AddScoped<Features.Mail.ReplyNotifications>();
         services.AddSingleton<Features.Mail.SubscriptionLinks>();
+        services.AddScoped<Features.Comments.AddressConfirmation>();
         services.AddOptions<Features.Mail.SmtpOptions>().Bind(configuration.GetSection(Features.Mail.SmtpOptions.Section));
         services.AddScoped<Features.Archives.ArchiveQueries>();
         services.AddIdentityCore<NewsroomUser>(o =>

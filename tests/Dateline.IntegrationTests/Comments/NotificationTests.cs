@@ -96,6 +96,78 @@ public abstract class NotificationTests(Provider provider)
         Assert.Equal(System.Net.HttpStatusCode.NotFound, forged.StatusCode);
     }
 
+    [Fact]
+    public async Task ANewBrowserIsTrustedOnceItsAddressConfirmsByMail()
+    {
+        var (host, port, log) = SmtpSink.Require();
+        using var database = new TestDatabase(provider);
+        await using var app = new DatelineApp(database);
+        app.Settings["Dateline:Smtp:Host"] = host;
+        app.Settings["Dateline:Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        app.Settings["Dateline:SiteUrl"] = "https://news.example.org";
+        var admin = app.CreateClient(await app.CreateApiKeyAsync("admin"));
+        await admin.PutAsync("/api/newsroom/settings/discussion", JsonContent.Create(new { floodSeconds = 0, minimumSecondsToSubmit = 0 }));
+        var article = await admin.CreateArticleAsync(new { headline = "Trust By Mail", authors = new[] { "Someone" }, status = "published" });
+        var (articleId, path) = (article.GetProperty("id").GetInt32(), Http.PathOf(article));
+        var address = $"laptop-{Guid.NewGuid():N}@example.org";
+        Dictionary<string, string> Fields(string body) => new() { ["body"] = body, ["name"] = "Lap Top", ["email"] = address, ["url"] = "" };
+        int HeldId(HttpResponseMessage posted) => int.Parse(
+            System.Text.RegularExpressions.Regex.Match(posted.Headers.Location!.OriginalString, @"held=(\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+        // A brand-new address waits for a moderator, and no confirmation mail goes to it.
+        var laptop = app.CreateReaderClient();
+        var first = await laptop.SubmitCommentFormAsync(path, articleId, Fields("From my laptop."));
+        var firstId = HeldId(first);
+        Assert.Equal("first-comment", await ReasonAsync(app, firstId));
+        await admin.PostAsync($"/api/newsroom/comments/{firstId}/approve", null);
+
+        // The same address from another browser is held again, and the address is asked.
+        var phone = app.CreateReaderClient();
+        var second = await phone.SubmitCommentFormAsync(path, articleId, Fields("Now from my phone."));
+        var secondId = HeldId(second);
+        Assert.Equal("new-browser", await ReasonAsync(app, secondId));
+        var third = await phone.SubmitCommentFormAsync(path, articleId, Fields("And once more from the phone."));
+        var thirdId = HeldId(third);
+        var mail = await SmtpSink.WaitForAsync(log, $"To: {address}", "Confirm your comment");
+        var link = Link(mail, "/comments/confirm");
+
+        // A stranger with a forged or altered link gets nothing; opening the real one changes nothing yet.
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await app.CreateReaderClient().GetAsync("/comments/confirm?token=forged")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await app.CreateReaderClient().GetAsync(link + "x")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await app.CreateReaderClient().GetAsync(link)).StatusCode);
+        Assert.Equal("new-browser", await ReasonAsync(app, secondId));
+
+        var mailReader = app.CreateReaderClient();
+        var form = (await (await mailReader.GetAsync(link)).HtmlAsync()).QuerySelector("form")!;
+        var fields = form.QuerySelectorAll("input[type='hidden']").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await mailReader.PostAsync(link, new FormUrlEncodedContent(fields))).StatusCode);
+        Assert.Null(await ReasonAsync(app, secondId));
+        Assert.Null(await ReasonAsync(app, thirdId));
+        var page = await (await app.CreateReaderClient().GetAsync(path)).HtmlAsync();
+        Assert.NotNull(page.QuerySelector($"#comment-{secondId}"));
+        Assert.NotNull(page.QuerySelector($"#comment-{thirdId}"));
+
+        // The phone is trusted now; pressing the button again is harmless.
+        var fourth = await phone.SubmitCommentFormAsync(path, articleId, Fields("Straight through from the phone."));
+        Assert.DoesNotContain("held=", fourth.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var again = await mailReader.PostAsync(link, new FormUrlEncodedContent(fields));
+        Assert.Equal(System.Net.HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("Your comment is published", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await MailsAsync(app, address, "Confirm your comment"));
+    }
+
+    private static async Task<string?> ReasonAsync(DatelineApp app, int commentId)
+    {
+        using var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<DatelineDbContext>().Comments.Where(c => c.Id == commentId).Select(c => c.Reason).SingleAsync();
+    }
+
+    private static async Task<int> MailsAsync(DatelineApp app, string to, string subject)
+    {
+        using var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<DatelineDbContext>().Set<OutgoingMail>().CountAsync(m => m.To == to && m.Subject.Contains(subject));
+    }
+
     // The sink prints the raw message; MimeKit undoes its transfer encoding.
     private static string Body(string raw)
     {

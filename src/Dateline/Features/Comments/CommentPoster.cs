@@ -11,7 +11,7 @@ namespace Dateline.Features.Comments;
 /// </summary>
 public sealed partial class CommentPoster(
     DatelineDbContext db, CommentRenderer renderer, DiscussionSettingsStore settingsStore, SiteClock clock,
-    Mail.CommentNotifications notifications, Mail.ReplyNotifications replies, ILogger<CommentPoster> logger)
+    Mail.CommentNotifications notifications, Mail.ReplyNotifications replies, AddressConfirmation confirmation, ILogger<CommentPoster> logger)
 {
     public async Task<PostCommentResult> PostAsync(CommentInput raw, CommentContext context, CancellationToken ct)
     {
@@ -63,6 +63,11 @@ public sealed partial class CommentPoster(
         var trusted = context.UserId is not null || (context.CommenterKeyHash is not null && await db.Comments.AnyAsync(
             c => c.CommenterKey == context.CommenterKeyHash && c.Status == CommentStatus.Approved && c.AuthorEmail == email, ct));
         var (status, reason) = Decide(settings, input, context, trusted, now);
+        if (reason == "first-comment" && context.CommenterKeyHash is not null && await confirmation.IsKnownAddressAsync(email, ct))
+        {
+            reason = AddressConfirmation.Reason;
+        }
+
         var comment = new Comment
         {
             ArticleId = article.Id,
@@ -85,6 +90,11 @@ public sealed partial class CommentPoster(
 
         // The id exists now, for links in the mail; the mail rows are saved in a second, small step.
         await notifications.QueueAsync(comment, article.Headline, path, context.BaseUrl ?? "", ct);
+        if (reason == AddressConfirmation.Reason)
+        {
+            await confirmation.RequestAsync(comment, article.Headline, context.BaseUrl ?? "", ct);
+        }
+
         if (input.Subscribe && status is CommentStatus.Approved or CommentStatus.Held)
         {
             await replies.RequestAsync(comment, article.Headline, context.BaseUrl ?? "", ct);
@@ -110,7 +120,9 @@ public sealed partial class CommentPoster(
         }
 
         var (status, reason) = CommentModeration.Decide(settings, input, context.Ip, context.UserAgent, trusted);
-        if (status == CommentStatus.Approved && input.FormRenderedAt is { } rendered && (now - rendered).TotalSeconds < settings.MinimumSecondsToSubmit)
+        // Checked for first comments too, so that a robot never causes an address-confirmation mail.
+        if ((status == CommentStatus.Approved || reason == "first-comment")
+            && input.FormRenderedAt is { } rendered && (now - rendered).TotalSeconds < settings.MinimumSecondsToSubmit)
         {
             return (CommentStatus.Held, "too-fast");
         }

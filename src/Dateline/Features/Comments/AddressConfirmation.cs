@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Dateline.Data;
+using Dateline.Features.Articles;
+using Dateline.Features.Mail;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dateline.Features.Comments;
+
+/// <summary>
+/// The second way trust travels: a commenter already approved under an address, writing from a
+/// browser the site has not seen, is held like anyone new, and the address is mailed a link.
+/// Opening it proves the mailbox is theirs: the held comments from that browser are published, and
+/// the browser is trusted from then on. A stranger typing the address gains nothing, and the mail
+/// goes only to addresses that already have an approved comment, at most once a day.
+/// </summary>
+public sealed class AddressConfirmation(
+    DatelineDbContext db, Outbox outbox, CommentNotifications notifications, ReplyNotifications replies,
+    IDataProtectionProvider protection, SiteClock clock, IOptions<DatelineOptions> options)
+{
+    /// <summary>The reason recorded on a comment held until its author confirms the address.</summary>
+    public const string Reason = "new-browser";
+
+    private static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
+
+    private readonly ITimeLimitedDataProtector protector =
+        protection.CreateProtector("Dateline.Comments.AddressConfirmation").ToTimeLimitedDataProtector();
+
+    /// <summary>Whether a comment that would be held as a first comment should ask its address instead.</summary>
+    public Task<bool> IsKnownAddressAsync(string email, CancellationToken ct) =>
+        db.Comments.AnyAsync(c => c.AuthorEmail == email && c.Status == CommentStatus.Approved, ct);
+
+    /// <summary>Mails the link for a comment just held with <see cref="Reason"/>; saved by the caller.</summary>
+    public async Task RequestAsync(Comment comment, string headline, string baseUrl, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(comment);
+        var since = clock.UtcNow.AddDays(-1);
+        if (comment.AuthorEmail is null || await db.Comments.AnyAsync(
+                c => c.AuthorEmail == comment.AuthorEmail && c.Reason == Reason && c.Id != comment.Id && c.CreatedAt > since, ct))
+        {
+            return;
+        }
+
+        var token = protector.Protect(comment.Id.ToString(CultureInfo.InvariantCulture), Lifetime);
+        outbox.Enqueue(comment.AuthorEmail, $"[{options.Value.SiteTitle}] Confirm your comment on \"{headline}\"", $"""
+            A comment on "{headline}" was posted with this address from a browser that has not
+            commented here before, so it is waiting.
+
+            If it was you, publish it here; comments from that browser will then appear at once:
+            {baseUrl}/comments/confirm?token={Uri.EscapeDataString(token)}
+
+            If it was not you, ignore this message: the comment stays with the moderators.
+            The link works for seven days.
+            """);
+    }
+
+    /// <summary>The comment a link names, or null when it is forged, mangled or out of date.</summary>
+    public int? Read(string? token)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return null;
+        }
+
+        try
+        {
+            return int.TryParse(protector.Unprotect(token), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Publishes the named comment and every other one its browser holds under the same address.</summary>
+    public async Task ConfirmAsync(int commentId, string baseUrl, CancellationToken ct)
+    {
+        var first = await db.Comments.AsNoTracking().Where(c => c.Id == commentId && c.Status == CommentStatus.Held && c.Reason == Reason)
+            .Select(c => new { c.CommenterKey, c.AuthorEmail }).FirstOrDefaultAsync(ct);
+        if (first is null)
+        {
+            return;
+        }
+
+        var waiting = await db.Comments
+            .Where(c => c.Status == CommentStatus.Held && c.Reason == Reason && c.AuthorEmail == first.AuthorEmail
+                && (c.Id == commentId || (first.CommenterKey != null && c.CommenterKey == first.CommenterKey)))
+            .ToListAsync(ct);
+        foreach (var comment in waiting)
+        {
+            comment.Status = CommentStatus.Approved;
+            comment.Reason = null;
+        }
+
+        await db.SaveChangesAsync(ct);
+        var articles = waiting.Select(c => c.ArticleId).Distinct().ToList();
+        var headlines = await db.Articles.AsNoTracking().Where(a => articles.Contains(a.Id))
+            .Select(a => new { a.Id, a.Headline, a.PathDate, a.Slug }).ToDictionaryAsync(a => a.Id, ct);
+        foreach (var comment in waiting)
+        {
+            if (headlines.TryGetValue(comment.ArticleId, out var article) && article.PathDate is { } date)
+            {
+                await notifications.QueueAsync(comment, article.Headline, ArticlePaths.Of(date, article.Slug), baseUrl, ct);
+            }
+
+            await replies.ReplyApprovedAsync(comment.Id, baseUrl, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+}
