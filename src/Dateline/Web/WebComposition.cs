@@ -73,6 +73,7 @@ public static class WebComposition
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseOutputCache();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
@@ -116,6 +117,10 @@ public static class WebComposition
         services.AddScoped<Features.Comments.AddressConfirmation>();
         services.AddOptions<Features.Mail.SmtpOptions>().Bind(configuration.GetSection(Features.Mail.SmtpOptions.Section));
         services.AddScoped<Features.Archives.ArchiveQueries>();
+        // Registered for the command line too, so that shared feature code can evict; a separate
+        // process's evictions reach a running server only through a shared store.
+        services.AddOutputCache(o => o.AddPolicy(PageCache.PolicyName, new PublicPagePolicy()));
+        services.AddSingleton<PageCache>();
         services.AddIdentityCore<NewsroomUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;

@@ -9,7 +9,7 @@ namespace Dateline.Features.Articles;
 /// Creates and changes articles for every way in (API, newsroom, imports): validation, permissions,
 /// slugs, publication times and the rendered body, saved together or not at all.
 /// </summary>
-public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown, SiteClock clock)
+public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown, SiteClock clock, PageCache cache)
 {
     public async Task<ArticleEditResult> CreateAsync(ArticleInput input, Actor actor, CancellationToken ct)
     {
@@ -75,6 +75,7 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
 
         db.Articles.Remove(article);
         await db.SaveChangesAsync(ct);
+        await cache.ArticleChangedAsync(id, ct);
         return new ArticleEditResult(ArticleEditOutcome.Saved, id);
     }
 
@@ -104,6 +105,7 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
         article.UpdatedAt = now;
         article.Version = Guid.NewGuid();
         await db.SaveChangesAsync(ct);
+        await cache.ArticleChangedAsync(id, ct);
         return new ArticleEditResult(ArticleEditOutcome.Saved, id);
     }
 
@@ -189,6 +191,7 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
             return ArticleEditResult.Conflict("slug", "Someone saved an article with the same slug at the same moment; try again.");
         }
 
+        await cache.ArticleChangedAsync(article.Id, ct);
         return new ArticleEditResult(ArticleEditOutcome.Saved, article.Id);
     }
 

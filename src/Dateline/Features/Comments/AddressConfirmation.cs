@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Dateline.Data;
 using Dateline.Features.Articles;
 using Dateline.Features.Mail;
+using Dateline.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,7 @@ namespace Dateline.Features.Comments;
 /// </summary>
 public sealed class AddressConfirmation(
     DatelineDbContext db, Outbox outbox, CommentNotifications notifications, ReplyNotifications replies,
-    IDataProtectionProvider protection, SiteClock clock, IOptions<DatelineOptions> options)
+    IDataProtectionProvider protection, SiteClock clock, PageCache cache, IOptions<DatelineOptions> options)
 {
     /// <summary>The reason recorded on a comment held until its author confirms the address.</summary>
     public const string Reason = "new-browser";
@@ -109,5 +110,6 @@ public sealed class AddressConfirmation(
         }
 
         await db.SaveChangesAsync(ct);
+        await cache.CommentsChangedAsync(articles, ct);
     }
 }

@@ -16,8 +16,8 @@ public static class CommentFeeds
 
     public static IEndpointRouteBuilder MapCommentFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/comments/feed/", SiteFeedAsync).ExcludeFromDescription();
-        app.MapGet("/{year:int}/{month:int}/{day:int}/{slug}/feed/", ArticleFeedAsync).ExcludeFromDescription();
+        app.MapGet("/comments/feed/", SiteFeedAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
+        app.MapGet("/{year:int}/{month:int}/{day:int}/{slug}/feed/", ArticleFeedAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
         return app;
     }
 
@@ -26,6 +26,7 @@ public static class CommentFeeds
         var baseUrl = urls.BaseUrl(http.Request);
         var now = clock.UtcNow;
         var items = await ItemsAsync(db, db.Articles.Published(now), ct);
+        PageCache.Tag(http, PageCache.CommentFeedsTag);
         return Rss($"Comments on {options.Value.SiteTitle}", baseUrl + "/", baseUrl + "/comments/feed/", options.Value, baseUrl, items);
     }
 
@@ -39,11 +40,14 @@ public static class CommentFeeds
         var date = new DateOnly(year, month, day);
         var lowered = slug.ToLowerInvariant();
         var articles = db.Articles.Published(clock.UtcNow).Where(a => a.PathDate == date && a.Slug == lowered);
-        var headline = await articles.Select(a => a.Headline).FirstOrDefaultAsync(ct);
-        if (headline is null)
+        var article = await articles.Select(a => new { a.Id, a.Headline }).FirstOrDefaultAsync(ct);
+        if (article is null)
         {
             return TypedResults.NotFound();
         }
+
+        PageCache.TagArticles(http, [article.Id]);
+        var headline = article.Headline;
 
         var baseUrl = urls.BaseUrl(http.Request);
         var path = ArticlePaths.Of(date, lowered);

@@ -37,7 +37,7 @@ public static class CommentModerationApi
     }
 
     public static async Task<IResult> ModerateAsync(
-        int id, string action, DatelineDbContext db, Mail.ReplyNotifications replies, SiteUrls urls, HttpRequest request, CancellationToken ct)
+        int id, string action, DatelineDbContext db, Mail.ReplyNotifications replies, SiteUrls urls, PageCache cache, HttpRequest request, CancellationToken ct)
     {
         CommentStatus? status = action switch
         {
@@ -52,7 +52,7 @@ public static class CommentModerationApi
             return TypedResults.Problem(Problems.NotFound($"'{(action.Length > 20 ? action[..20] : action)}' is not a moderation action: use approve, hold, spam or trash."));
         }
 
-        var before = await db.Comments.Where(c => c.Id == id).Select(c => (CommentStatus?)c.Status).FirstOrDefaultAsync(ct);
+        var before = await db.Comments.Where(c => c.Id == id).Select(c => new { c.Status, c.ArticleId }).FirstOrDefaultAsync(ct);
 
         // A moderator's decision replaces the automatic reason.
         var changed = await db.Comments.Where(c => c.Id == id)
@@ -62,7 +62,8 @@ public static class CommentModerationApi
             return TypedResults.Problem(Problems.NotFound($"No comment has the id {id}."));
         }
 
-        if (status == CommentStatus.Approved && before != CommentStatus.Approved)
+        await cache.CommentsChangedAsync([before!.ArticleId], ct);
+        if (status == CommentStatus.Approved && before.Status != CommentStatus.Approved)
         {
             await replies.ReplyApprovedAsync(id, urls.BaseUrl(request), ct);
             await db.SaveChangesAsync(ct);

@@ -11,7 +11,7 @@ namespace Dateline.Features.Comments;
 /// </summary>
 public sealed partial class CommentPoster(
     DatelineDbContext db, CommentRenderer renderer, DiscussionSettingsStore settingsStore, SiteClock clock,
-    Mail.CommentNotifications notifications, Mail.ReplyNotifications replies, AddressConfirmation confirmation, ILogger<CommentPoster> logger)
+    Mail.CommentNotifications notifications, Mail.ReplyNotifications replies, AddressConfirmation confirmation, PageCache cache, ILogger<CommentPoster> logger)
 {
     public async Task<PostCommentResult> PostAsync(CommentInput raw, CommentContext context, CancellationToken ct)
     {
@@ -106,6 +106,11 @@ public sealed partial class CommentPoster(
         }
 
         await db.SaveChangesAsync(ct);
+        if (status == CommentStatus.Approved)
+        {
+            await cache.CommentsChangedAsync([article.Id], ct);
+        }
+
         LogPosted(logger, comment.Id, article.Id, status, reason ?? "-");
         return new PostCommentResult(status == CommentStatus.Approved ? PostCommentOutcome.Approved : PostCommentOutcome.Held, path, comment.Id) { Input = input };
     }

@@ -25,6 +25,13 @@ public sealed class CommenterCookies(IDataProtectionProvider protection, TimePro
 
     public RememberedCommenter? ReadRemembered(HttpRequest request) => Read<RememberedCommenter>(request, RememberName, remember);
 
+    /// <summary>Whether pages for this browser differ from everyone else's: a held comment, or saved details.</summary>
+    public bool HasPersonalParts(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Cookies.ContainsKey(RememberName) || ReadCommenter(request) is { Held.Count: > 0 };
+    }
+
     /// <summary>A new browser gets its key before its first comment, so that the comment carries it.</summary>
     public static CommenterState NewCommenter() => new(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), []);
 

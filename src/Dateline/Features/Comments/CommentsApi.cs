@@ -13,7 +13,7 @@ public static class CommentsApi
     public static IEndpointRouteBuilder MapCommentsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/articles/{id:int}/comments").WithTags("Comments");
-        group.MapGet("/", ListCommentsAsync).WithName("ListComments");
+        group.MapGet("/", ListCommentsAsync).WithName("ListComments").CacheOutput(PageCache.PolicyName);
         group.MapPost("/", PostCommentAsync).WithName("PostComment")
             .RequireRateLimiting(CommentRateLimits.Policy)
             .Accepts<CommentRequest>("application/json")
@@ -24,12 +24,20 @@ public static class CommentsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        // A fresh form stamp for a page that came from the cache; see comments.js.
+        app.MapGet("/comments/stamp", (CommenterCookies cookies, HttpResponse response) =>
+        {
+            response.Headers.CacheControl = "no-store";
+            return TypedResults.Text(cookies.NewStamp());
+        }).ExcludeFromDescription();
         return app;
     }
 
     public static async Task<Results<Ok<IReadOnlyList<CommentResponse>>, ProblemHttpResult>> ListCommentsAsync(
-        int id, DatelineDbContext db, SiteClock clock, CancellationToken ct)
+        int id, HttpContext http, DatelineDbContext db, SiteClock clock, CancellationToken ct)
     {
+        PageCache.TagArticles(http, [id]);
         if (!await db.Articles.Published(clock.UtcNow).AnyAsync(a => a.Id == id, ct))
         {
             return TypedResults.Problem(Problems.NotFound($"No published article has the id {id}."));

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dateline.Features.Comments;
 
 /// <summary>Reads and saves <see cref="DiscussionSettings"/> as one JSON setting.</summary>
-public sealed class DiscussionSettingsStore(DatelineDbContext db)
+public sealed class DiscussionSettingsStore(DatelineDbContext db, PageCache cache)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -31,6 +31,8 @@ public sealed class DiscussionSettingsStore(DatelineDbContext db)
         }
 
         await db.SaveChangesAsync(ct);
+        // Page size, order, depth and open or closed shape every article page.
+        await cache.EverythingChangedAsync(ct);
     }
 
     public static void Validate(DiscussionSettings settings, FieldErrors errors)

@@ -9,7 +9,7 @@ namespace Dateline.Features.Privacy;
 /// WordPress-style privacy tools for commenters: everything stored about an e-mail address,
 /// and its erasure. Erasing keeps the comments and the thread's shape, signed "Anonymous".
 /// </summary>
-public sealed class CommenterData(DatelineDbContext db, SiteClock clock)
+public sealed class CommenterData(DatelineDbContext db, SiteClock clock, Web.PageCache cache)
 {
     public const string AnonymousName = "Anonymous";
 
@@ -31,16 +31,19 @@ public sealed class CommenterData(DatelineDbContext db, SiteClock clock)
     }
 
     /// <summary>Removes the person from their comments; returns how many comments were anonymized.</summary>
-    public Task<int> EraseAsync(string email, CancellationToken ct)
+    public async Task<int> EraseAsync(string email, CancellationToken ct)
     {
         var address = Normalize(email);
-        return db.Comments.Where(c => c.AuthorEmail == address).ExecuteUpdateAsync(s => s
+        var articles = await db.Comments.Where(c => c.AuthorEmail == address).Select(c => c.ArticleId).Distinct().ToListAsync(ct);
+        var erased = await db.Comments.Where(c => c.AuthorEmail == address).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.AuthorName, AnonymousName)
             .SetProperty(c => c.AuthorEmail, (string?)null)
             .SetProperty(c => c.AuthorUrl, (string?)null)
             .SetProperty(c => c.AuthorIp, (string?)null)
             .SetProperty(c => c.UserAgent, (string?)null)
             .SetProperty(c => c.CommenterKey, (string?)null), ct);
+        await cache.CommentsChangedAsync(articles, ct);
+        return erased;
     }
 
     /// <summary>Forgets addresses and browsers of comments older than the configured days.</summary>

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dateline.Features.Archives.Pages;
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageCache.PolicyName)]
 public sealed class AuthorArchiveModel(DatelineDbContext db, ArchiveQueries archives, PageMeta meta) : PageModel
 {
     public ArticleListing Listing { get; private set; } = null!;
@@ -26,6 +27,7 @@ public sealed class AuthorArchiveModel(DatelineDbContext db, ArchiveQueries arch
         }
 
         var path = $"/authors/{Uri.EscapeDataString(author.Slug)}/";
+        PageCache.TagList(HttpContext, result.Items.Select(a => a.Id));
         Listing = new ArticleListing(author.Name, author.Bio, result, path);
         meta.Title = author.Name;
         meta.Description = author.Bio;

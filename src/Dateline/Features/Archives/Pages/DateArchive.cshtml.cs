@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Dateline.Features.Archives.Pages;
 
 /// <summary>/2023/, /2023/03/ and /2023/03/01/: articles by the date in their URL.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageCache.PolicyName)]
 public sealed class DateArchiveModel(ArchiveQueries archives, PageMeta meta) : PageModel
 {
     public ArticleListing Listing { get; private set; } = null!;
@@ -35,6 +36,7 @@ public sealed class DateArchiveModel(ArchiveQueries archives, PageMeta meta) : P
         var heading = day is not null ? first.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture)
             : month is not null ? first.ToString("MMMM yyyy", CultureInfo.InvariantCulture)
             : first.ToString("yyyy", CultureInfo.InvariantCulture);
+        PageCache.TagList(HttpContext, result.Items.Select(a => a.Id));
         Listing = new ArticleListing(heading, null, result, path);
         meta.Title = heading;
         meta.CanonicalPath = result.Number == 1 ? path : $"{path}?page={result.Number}";

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Dateline.Features.Archives.Pages;
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageCache.PolicyName)]
 public sealed class HomeModel(ArchiveQueries archives, PageMeta meta) : PageModel
 {
     public ArticleListing Listing { get; private set; } = null!;
@@ -16,6 +17,7 @@ public sealed class HomeModel(ArchiveQueries archives, PageMeta meta) : PageMode
             return NotFound();
         }
 
+        PageCache.TagList(HttpContext, result.Items.Select(a => a.Id));
         Listing = new ArticleListing(null, null, result, "/");
         meta.CanonicalPath = result.Number == 1 ? "/" : $"/?page={result.Number}";
         meta.Title = result.Number == 1 ? null : $"Page {result.Number}";

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dateline.Features.Archives.Pages;
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageCache.PolicyName)]
 public sealed class TopicArchiveModel(DatelineDbContext db, ArchiveQueries archives, PageMeta meta) : PageModel
 {
     public ArticleListing Listing { get; private set; } = null!;
@@ -26,6 +27,7 @@ public sealed class TopicArchiveModel(DatelineDbContext db, ArchiveQueries archi
         }
 
         var path = $"/topics/{Uri.EscapeDataString(topic.Slug)}/";
+        PageCache.TagList(HttpContext, result.Items.Select(a => a.Id));
         Listing = new ArticleListing(topic.Name, topic.Description, result, path);
         meta.Title = topic.Name;
         meta.Description = topic.Description;

@@ -15,6 +15,7 @@ namespace Dateline.Features.Articles.Pages;
 // The public comment form carries no antiforgery token, as WordPress's does not: there is no
 // session to ride on, and a token per reader would make article pages uncacheable.
 [IgnoreAntiforgeryToken]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageCache.PolicyName)]
 public sealed class ArticlePageModel(
     DatelineDbContext db, SiteClock clock, SiteUrls urls, PageMeta meta, IOptions<DatelineOptions> options,
     CommentPoster poster, CommenterCookies cookies, DiscussionSettingsStore discussion) : PageModel
@@ -52,6 +53,8 @@ public sealed class ArticlePageModel(
             return RedirectPermanent(article.Path! + Request.QueryString);
         }
 
+        PageCache.TagArticles(HttpContext, [article.Id]);
+        await ForgetDecidedAsync(ct);
         var remembered = cookies.ReadRemembered(Request);
         await ShowAsync(article, new ReplyForm(article.Id, article.Path!)
         {
@@ -112,6 +115,25 @@ public sealed class ArticlePageModel(
     }
 
     public string Absolute(string path) => urls.Absolute(Request, path);
+
+    /// <summary>
+    /// Drops comments a moderator has since dealt with from the browser's held list: a browser with
+    /// nothing held is served the shared cached page again.
+    /// </summary>
+    private async Task ForgetDecidedAsync(CancellationToken ct)
+    {
+        if (cookies.ReadCommenter(Request) is not { Held.Count: > 0 } state)
+        {
+            return;
+        }
+
+        var held = state.Held;
+        var still = await db.Comments.AsNoTracking().Where(c => held.Contains(c.Id) && c.Status == CommentStatus.Held).Select(c => c.Id).ToListAsync(ct);
+        if (still.Count != held.Count)
+        {
+            cookies.SaveCommenter(HttpContext, state with { Held = [.. held.Where(still.Contains)] }, null);
+        }
+    }
 
     private async Task<int> PageOfAsync(int articleId, int commentId, IReadOnlyList<int> own, CancellationToken ct)
     {

@@ -1,0 +1,55 @@
+using Dateline.Features.Comments;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Primitives;
+
+namespace Dateline.Web;
+
+/// <summary>
+/// The output-cache policy of public pages and feeds. One cached copy serves every anonymous
+/// reader; a reader whose page has personal parts (their own held comment, a form filled from
+/// "Save my name…") is answered fresh, and that answer is never stored, so nobody else sees it.
+/// Entries are evicted by tag when something they show changes (see <see cref="PageCache"/>),
+/// and never outlive the next scheduled publication.
+/// </summary>
+public sealed class PublicPagePolicy : IOutputCachePolicy
+{
+    /// <summary>Query parameters that change what a public page shows; any others are ignored.</summary>
+    private static readonly StringValues ShapingQueryKeys = new(["page", "cpage", "replyto"]);
+
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var http = context.HttpContext;
+        var request = http.Request;
+        var shared = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            && !request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization)
+            && http.User.Identity?.IsAuthenticated != true
+            && !request.Query.ContainsKey("held")
+            && !http.RequestServices.GetRequiredService<CommenterCookies>().HasPersonalParts(request);
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = shared;
+        context.AllowCacheStorage = shared;
+        context.AllowLocking = true;
+        context.CacheVaryByRules.QueryKeys = ShapingQueryKeys;
+        context.ResponseExpirationTimeSpan = Lifetime;
+        context.Tags.Add(PageCache.EverythingTag);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var response = context.HttpContext.Response;
+        // A cookie set on the way out belongs to one reader; only complete successes are shared.
+        if (!StringValues.IsNullOrEmpty(response.Headers.SetCookie) || response.StatusCode != StatusCodes.Status200OK)
+        {
+            context.AllowCacheStorage = false;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,149 @@
+using System.Net;
+using Dateline.Data;
+using Dateline.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dateline.IntegrationTests.Pages;
+
+/// <summary>
+/// Public pages come from one shared cache, are evicted by the actions that change them, and never
+/// carry one reader's personal parts to another. A change written to the database behind the
+/// application's back shows whether an answer came from the cache.
+/// </summary>
+public abstract class PageCacheTests(DatelineApp app)
+{
+    private async Task<(HttpClient Admin, int Id, string Path, string Headline)> ArticleAsync()
+    {
+        var admin = app.CreateClient(await app.CreateApiKeyAsync("admin"));
+        await admin.PutAsync("/api/newsroom/settings/discussion", System.Net.Http.Json.JsonContent.Create(
+            new { minimumSecondsToSubmit = 0, floodSeconds = 0, requirePreviousApproval = true }));
+        var headline = $"Cached Story {Guid.NewGuid():N}";
+        var article = await admin.CreateArticleAsync(new { headline, authors = new[] { "Cache Writer" }, status = "published" });
+        return (admin, article.GetProperty("id").GetInt32(), Http.PathOf(article), headline);
+    }
+
+    private async Task RenameBehindTheAppsBackAsync(int id, string headline)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DatelineDbContext>();
+        await db.Articles.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Headline, headline));
+    }
+
+    private HttpClient Reader(string ip)
+    {
+        var client = app.CreateReaderClient();
+        client.DefaultRequestHeaders.Add(TestRemoteIp.Header, ip);
+        return client;
+    }
+
+    private static Dictionary<string, string> Fields(string body, string name, string email) =>
+        new() { ["body"] = body, ["name"] = name, ["email"] = email, ["url"] = "" };
+
+    [Fact]
+    public async Task ReadersShareOneCachedPageUntilAnEditEvictsItAndItsLists()
+    {
+        var (admin, id, path, headline) = await ArticleAsync();
+        Assert.Contains(headline, await Reader("10.7.0.1").GetStringAsync(path), StringComparison.Ordinal);
+        Assert.Contains(headline, await Reader("10.7.0.1").GetStringAsync("/"), StringComparison.Ordinal);
+
+        await RenameBehindTheAppsBackAsync(id, "Changed Behind The Back");
+        Assert.Contains(headline, await Reader("10.7.0.2").GetStringAsync(path), StringComparison.Ordinal);
+        Assert.Contains(headline, await Reader("10.7.0.2").GetStringAsync("/"), StringComparison.Ordinal);
+
+        var edited = $"Edited Story {Guid.NewGuid():N}";
+        var patch = await admin.PatchJsonAsync($"/api/newsroom/articles/{id}", new { headline = edited });
+        Assert.Equal(HttpStatusCode.OK, patch.StatusCode);
+        Assert.Contains(edited, await Reader("10.7.0.3").GetStringAsync(path), StringComparison.Ordinal);
+        Assert.Contains(edited, await Reader("10.7.0.3").GetStringAsync("/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ANewArticleEvictsEveryListAndAModeratorsDecisionEvictsItsArticlePageAndFeeds()
+    {
+        var (admin, id, path, _) = await ArticleAsync();
+        var reader = Reader("10.7.1.1");
+        await reader.GetStringAsync("/");
+        await reader.GetStringAsync(path);
+        await reader.GetStringAsync("/comments/feed/");
+
+        var second = $"Later Story {Guid.NewGuid():N}";
+        await admin.CreateArticleAsync(new { headline = second, authors = new[] { "Cache Writer" }, status = "published" });
+        Assert.Contains(second, await reader.GetStringAsync("/"), StringComparison.Ordinal);
+
+        var posted = await Reader("10.7.1.2").SubmitCommentFormAsync(path, id, Fields("Held until a moderator says so.", "New Reader", "new.reader@example.org"));
+        var commentId = int.Parse(System.Text.RegularExpressions.Regex.Match(posted.Headers.Location!.OriginalString, @"held=(\d+)").Groups[1].Value,
+            System.Globalization.CultureInfo.InvariantCulture);
+        Assert.DoesNotContain("Held until a moderator", await reader.GetStringAsync(path), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/newsroom/comments/{commentId}/approve", null)).StatusCode);
+        Assert.Contains("Held until a moderator", await reader.GetStringAsync(path), StringComparison.Ordinal);
+        Assert.Contains("Held until a moderator", await reader.GetStringAsync("/comments/feed/"), StringComparison.Ordinal);
+        Assert.Contains("Held until a moderator", await reader.GetStringAsync(path + "feed/"), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/newsroom/comments/{commentId}/trash", null)).StatusCode);
+        Assert.DoesNotContain("Held until a moderator", await reader.GetStringAsync(path), StringComparison.Ordinal);
+        Assert.DoesNotContain("Held until a moderator", await reader.GetStringAsync("/comments/feed/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OneReadersHeldCommentAndSavedDetailsNeverReachAnotherReader()
+    {
+        var (admin, id, path, _) = await ArticleAsync();
+        var writer = Reader("10.7.2.1");
+        var fields = Fields("Only I should see this for now.", "Private Person", "private.person@example.org");
+        fields["remember"] = "yes";
+        var posted = await writer.SubmitCommentFormAsync(path, id, fields);
+        Assert.Contains("held=", posted.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+        // The writer's page is the first made since the comment, so it would be the one cached.
+        var own = await writer.GetStringAsync(path);
+        Assert.Contains("Only I should see this for now.", own, StringComparison.Ordinal);
+        Assert.Contains("private.person@example.org", own, StringComparison.Ordinal);
+        foreach (var ip in new[] { "10.7.2.2", "10.7.2.3" })
+        {
+            var other = await Reader(ip).GetStringAsync(path);
+            Assert.DoesNotContain("Only I should see this", other, StringComparison.Ordinal);
+            Assert.DoesNotContain("private.person@example.org", other, StringComparison.Ordinal);
+            Assert.DoesNotContain("Private Person", other, StringComparison.Ordinal);
+        }
+
+        // The same holds for the reply page and the comments API.
+        Assert.Contains("private.person", await writer.GetStringAsync(path + "?replyto=1"), StringComparison.Ordinal);
+        Assert.DoesNotContain("private.person", await Reader("10.7.2.4").GetStringAsync(path + "?replyto=1"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Only I should see", await writer.GetStringAsync($"/api/articles/{id}/comments"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABrowserWhoseHeldCommentWasDecidedIsServedTheSharedPageAgain()
+    {
+        var (admin, id, path, headline) = await ArticleAsync();
+        var writer = Reader("10.7.3.1");
+        var posted = await writer.SubmitCommentFormAsync(path, id, Fields("Waiting for a decision.", "Soon Decided", "soon@example.org"));
+        var commentId = int.Parse(System.Text.RegularExpressions.Regex.Match(posted.Headers.Location!.OriginalString, @"held=(\d+)").Groups[1].Value,
+            System.Globalization.CultureInfo.InvariantCulture);
+        await admin.PostAsync($"/api/newsroom/comments/{commentId}/spam", null);
+
+        // The first visit after the decision forgets the comment in the browser's cookie.
+        var forgetting = await writer.GetAsync(path);
+        Assert.Contains(forgetting.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith("dl_commenter=", StringComparison.Ordinal)));
+        await Reader("10.7.3.2").GetStringAsync(path);
+        await RenameBehindTheAppsBackAsync(id, "Changed Behind The Back");
+        Assert.Contains(headline, await writer.GetStringAsync(path), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFreshFormStampIsNeverCached()
+    {
+        var first = await Reader("10.7.4.1").GetAsync("/comments/stamp");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.True(first.Headers.CacheControl?.NoStore);
+        await Task.Delay(20);
+        var second = await Reader("10.7.4.1").GetStringAsync("/comments/stamp");
+        Assert.NotEqual(await first.Content.ReadAsStringAsync(), second);
+    }
+}
+
+public sealed class PageCacheOnSqlite(SqliteApp app) : PageCacheTests(app), IClassFixture<SqliteApp>;
+
+public sealed class PageCacheOnPostgres(PostgresApp app) : PageCacheTests(app), IClassFixture<PostgresApp>;
