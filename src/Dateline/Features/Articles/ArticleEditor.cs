@@ -73,8 +73,15 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
             return refusal;
         }
 
+        // The article's comments go with it, but a reply's link to its parent restricts deletes
+        // (SQLite checks it row by row, so a cascade that meets a parent first fails): cut the
+        // links first, in the same transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Comments.Where(c => c.ArticleId == id && c.ParentId != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ParentId, (int?)null), ct);
         db.Articles.Remove(article);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         await cache.ArticleChangedAsync(id, ct);
         return new ArticleEditResult(ArticleEditOutcome.Saved, id);
     }

@@ -30,7 +30,7 @@ public sealed partial class CommentPoster(
         var settings = await settingsStore.GetAsync(ct);
         var errors = new FieldErrors();
         var input = CommentValidator.Validate(raw, errors);
-        if (!article.CommentsOpen || (settings.CloseAfterDays > 0 && article.PublishedAt < now.AddDays(-settings.CloseAfterDays)))
+        if (!settings.AcceptsComments(article.CommentsOpen, article.PublishedAt, now))
         {
             return new PostCommentResult(PostCommentOutcome.Closed, path) { Input = input, Message = "Comments are closed on this article." };
         }

@@ -43,4 +43,11 @@ public sealed record DiscussionSettings
 
     /// <summary>Days after which commenters' IP addresses and user agents are erased.</summary>
     public int EraseIpAfterDays { get; init; } = 30;
+
+    /// <summary>
+    /// Whether an article takes comments at <paramref name="now"/>: its own switch, and the
+    /// close-after-days rule, so that the page never offers a form that posting would refuse.
+    /// </summary>
+    public bool AcceptsComments(bool commentsOpen, DateTime? publishedAt, DateTime now) =>
+        commentsOpen && (CloseAfterDays <= 0 || publishedAt is not { } at || at >= now.AddDays(-CloseAfterDays));
 }

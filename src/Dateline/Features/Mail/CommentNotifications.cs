@@ -19,6 +19,10 @@ public sealed class CommentNotifications(DatelineDbContext db, Outbox outbox, IO
         ArgumentNullException.ThrowIfNull(comment);
         var site = options.Value.SiteTitle;
         var link = $"{baseUrl}{articlePath}#comment-{comment.Id}";
+
+        // As in WordPress's mails, a reply links to the comment it answers, which is always an
+        // approved one, so the link works for whoever reads the mail.
+        var inReplyTo = comment.ParentId is { } parentId ? $"In reply to: {baseUrl}{articlePath}#comment-{parentId}\n" : "";
         if (comment.Status == CommentStatus.Held)
         {
             var moderators = await (from user in db.Users
@@ -31,7 +35,7 @@ public sealed class CommentNotifications(DatelineDbContext db, Outbox outbox, IO
                 outbox.Enqueue(email, $"[{site}] Please moderate: \"{headline}\"", $"""
                     A new comment on "{headline}" is waiting for approval ({comment.Reason ?? "held"}).
                     {baseUrl}{articlePath}
-
+                    {inReplyTo}
                     Author: {comment.AuthorName} ({comment.AuthorEmail})
                     Website: {comment.AuthorUrl}
                     Comment:
@@ -52,7 +56,7 @@ public sealed class CommentNotifications(DatelineDbContext db, Outbox outbox, IO
             {
                 outbox.Enqueue(email!, $"[{site}] Comment: \"{headline}\"", $"""
                     New comment on your article "{headline}":
-
+                    {inReplyTo}
                     Author: {comment.AuthorName}
                     Comment:
                     {comment.Body}

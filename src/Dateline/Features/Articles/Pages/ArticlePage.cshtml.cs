@@ -151,7 +151,7 @@ public sealed class ArticlePageModel(
         var threads = await CommentThreads.ForReaderAsync(db, article.Id, own, ct);
         (Comments, CommentPage, CommentPageCount) = CommentPages.Slice(threads, settings, commentPage);
         ThreadDepth = settings.ThreadDepth;
-        Reply = reply with { CommentsOpen = article.CommentsOpen, Stamp = cookies.NewStamp() };
+        Reply = reply with { CommentsOpen = settings.AcceptsComments(article.CommentsOpen, article.PublishedAt, clock.UtcNow), Stamp = cookies.NewStamp() };
         var baseUrl = urls.BaseUrl(Request);
         CanonicalUrl = baseUrl + article.Path;
         JsonLd = ArticleJsonLd.For(article, CanonicalUrl, baseUrl, options.Value.SiteTitle, clock);
