@@ -41,20 +41,25 @@ public static class Http
     public static string PathOf(JsonElement article) => new Uri(article.GetProperty("url").GetString()!).AbsolutePath;
 
     /// <summary>
-    /// Leaves a reply the way a browser without JavaScript does: opens the article, takes the
-    /// form's stamp, and posts the form to /comments without following the redirect.
+    /// Leaves a reply the way a browser without JavaScript does: opens the article (when there is
+    /// a page to open), takes the form's stamp, and posts the form to /comments without following
+    /// the redirect.
     /// </summary>
     public static async Task<HttpResponseMessage> SubmitCommentFormAsync(this HttpClient browser, string path, int articleId, IReadOnlyDictionary<string, string> fields)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        var page = await (await browser.GetAsync(path)).HtmlAsync();
         var form = new Dictionary<string, string>
         {
             ["articleId"] = articleId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["parentId"] = "",
-            ["stamp"] = page.QuerySelector("input[name='stamp']")!.GetAttribute("value")!,
             ["homepage"] = "",
         };
+        if (path.Length > 0)
+        {
+            var page = await (await browser.GetAsync(path)).HtmlAsync();
+            form["stamp"] = page.QuerySelector("input[name='stamp']")?.GetAttribute("value") ?? "";
+        }
+
         foreach (var (key, value) in fields)
         {
             form[key] = value;

@@ -41,7 +41,6 @@ public static class WebComposition
         // Write non-Latin text as characters, not numeric entities; the encoder still escapes markup.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddApiKeyAuthentication();
-        builder.Services.AddCommentRateLimits();
         builder.Services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
@@ -72,7 +71,6 @@ public static class WebComposition
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
         app.UseOutputCache();
         app.UseAntiforgery();
 
@@ -108,6 +106,7 @@ public static class WebComposition
         services.AddSingleton<Features.Comments.CommentRenderer>();
         services.AddScoped<Features.Comments.DiscussionSettingsStore>();
         services.AddScoped<Features.Comments.CommentPoster>();
+        services.AddSingleton<Features.Comments.CommentRateLimits>();
         services.AddSingleton<Features.Comments.CommenterCookies>();
         services.AddScoped<Features.Privacy.CommenterData>();
         services.AddScoped<Features.Mail.Outbox>();

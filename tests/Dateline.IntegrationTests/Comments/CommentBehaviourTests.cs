@@ -53,22 +53,8 @@ public abstract class CommentBehaviourTests(DatelineApp app)
         return (await response.JsonAsync()).GetProperty("id").GetInt32();
     }
 
-    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient browser, string path, int articleId, Dictionary<string, string> fields)
-    {
-        var form = new Dictionary<string, string> { ["articleId"] = articleId.ToString(CultureInfo.InvariantCulture), ["parentId"] = "", ["homepage"] = "" };
-        if (path.Length > 0)
-        {
-            var page = await (await browser.GetAsync(path)).HtmlAsync();
-            form["stamp"] = page.QuerySelector("input[name='stamp']")?.GetAttribute("value") ?? "";
-        }
-
-        foreach (var (key, value) in fields)
-        {
-            form[key] = value;
-        }
-
-        return await browser.PostAsync("/comments", new FormUrlEncodedContent(form));
-    }
+    private static Task<HttpResponseMessage> SubmitAsync(HttpClient browser, string path, int articleId, Dictionary<string, string> fields) =>
+        browser.SubmitCommentFormAsync(path, articleId, fields);
 
     private static Dictionary<string, string> Fields(string body, string? email = null, string name = "Rita Reader", string url = "") =>
         new() { ["body"] = body, ["name"] = name, ["email"] = email ?? $"{Guid.NewGuid():N}@example.org", ["url"] = url };

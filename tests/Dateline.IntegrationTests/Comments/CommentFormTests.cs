@@ -21,23 +21,8 @@ public abstract class CommentFormTests(DatelineApp app)
         return client;
     }
 
-    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient browser, string path, int articleId, Dictionary<string, string> fields)
-    {
-        var page = await (await browser.GetAsync(path)).HtmlAsync();
-        var form = new Dictionary<string, string>
-        {
-            ["articleId"] = articleId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["parentId"] = "",
-            ["stamp"] = page.QuerySelector("input[name='stamp']")!.GetAttribute("value")!,
-            ["homepage"] = "",
-        };
-        foreach (var (key, value) in fields)
-        {
-            form[key] = value;
-        }
-
-        return await browser.PostAsync("/comments", new FormUrlEncodedContent(form));
-    }
+    private static Task<HttpResponseMessage> SubmitAsync(HttpClient browser, string path, int articleId, Dictionary<string, string> fields) =>
+        browser.SubmitCommentFormAsync(path, articleId, fields);
 
     private static Dictionary<string, string> Fields(string body, string email, string name = "Rita Reader", string url = "") =>
         new() { ["body"] = body, ["name"] = name, ["email"] = email, ["url"] = url };

@@ -181,6 +181,31 @@ public abstract class CommentsApiTests(DatelineApp app)
         var response = await admin.PutAsync("/api/newsroom/settings/discussion", System.Net.Http.Json.JsonContent.Create(change(current)));
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task NewArticlesFollowTheCommentsOpenByDefaultSetting()
+    {
+        var admin = app.CreateClient(await app.CreateApiKeyAsync("admin"));
+        var put = await admin.PutAsync("/api/newsroom/settings/discussion", System.Net.Http.Json.JsonContent.Create(new { commentsOpenByDefault = false }));
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        try
+        {
+            var closed = await admin.CreateArticleAsync(new { headline = $"Closed By Default {Guid.NewGuid():N}", authors = new[] { "Host" }, status = "published" });
+            Assert.False(closed.GetProperty("commentsOpen").GetBoolean());
+            var refused = await Reader("10.3.9.1").PostJsonAsync($"/api/articles/{closed.GetProperty("id").GetInt32()}/comments", Comment("Anyone there?"));
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+
+            var chosen = await admin.CreateArticleAsync(new { headline = $"Opened On Purpose {Guid.NewGuid():N}", authors = new[] { "Host" }, status = "published", commentsOpen = true });
+            Assert.True(chosen.GetProperty("commentsOpen").GetBoolean());
+        }
+        finally
+        {
+            await admin.PutAsync("/api/newsroom/settings/discussion", System.Net.Http.Json.JsonContent.Create(new DiscussionSettingsShape()));
+        }
+
+        var open = await admin.CreateArticleAsync(new { headline = $"Open By Default {Guid.NewGuid():N}", authors = new[] { "Host" }, status = "published" });
+        Assert.True(open.GetProperty("commentsOpen").GetBoolean());
+    }
 }
 
 public sealed class CommentsApiOnSqlite(SqliteApp app) : CommentsApiTests(app), IClassFixture<SqliteApp>;

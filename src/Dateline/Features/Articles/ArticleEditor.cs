@@ -9,7 +9,7 @@ namespace Dateline.Features.Articles;
 /// Creates and changes articles for every way in (API, newsroom, imports): validation, permissions,
 /// slugs, publication times and the rendered body, saved together or not at all.
 /// </summary>
-public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown, SiteClock clock, PageCache cache)
+public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown, SiteClock clock, PageCache cache, Comments.DiscussionSettingsStore discussion)
 {
     public async Task<ArticleEditResult> CreateAsync(ArticleInput input, Actor actor, CancellationToken ct)
     {
@@ -26,6 +26,7 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
             Slug = "",
             CreatedAt = clock.UtcNow,
             CreatedBy = actor.Id,
+            CommentsOpen = input.CommentsOpen.IsSet ? input.CommentsOpen.Value : (await discussion.GetAsync(ct)).CommentsOpenByDefault,
         };
         return await SaveAsync(article, input, actor, creating: true, ct);
     }

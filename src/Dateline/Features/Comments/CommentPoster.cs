@@ -11,13 +11,23 @@ namespace Dateline.Features.Comments;
 /// </summary>
 public sealed partial class CommentPoster(
     DatelineDbContext db, CommentRenderer renderer, DiscussionSettingsStore settingsStore, SiteClock clock,
-    Mail.CommentNotifications notifications, Mail.ReplyNotifications replies, AddressConfirmation confirmation, PageCache cache, ILogger<CommentPoster> logger)
+    Mail.CommentNotifications notifications, Mail.ReplyNotifications replies, AddressConfirmation confirmation, PageCache cache, CommentRateLimits limits, ILogger<CommentPoster> logger)
 {
     public async Task<PostCommentResult> PostAsync(CommentInput raw, CommentContext context, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(raw);
         ArgumentNullException.ThrowIfNull(context);
         var now = clock.UtcNow;
+        if (context.UserId is null && !limits.TryTake(context.Ip, out var retryAfter))
+        {
+            return new PostCommentResult(PostCommentOutcome.Flood)
+            {
+                Input = raw,
+                RetryAfterSeconds = retryAfter,
+                Message = $"Too many comments from your address in the last minute. Please wait {retryAfter} seconds and try again.",
+            };
+        }
+
         var article = await db.Articles.AsNoTracking().Published(now).Where(a => a.Id == raw.ArticleId)
             .Select(a => new { a.Id, a.Headline, a.CommentsOpen, a.PublishedAt, a.PathDate, a.Slug })
             .FirstOrDefaultAsync(ct);

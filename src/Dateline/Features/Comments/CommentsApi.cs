@@ -15,7 +15,6 @@ public static class CommentsApi
         var group = app.MapGroup("/api/articles/{id:int}/comments").WithTags("Comments");
         group.MapGet("/", ListCommentsAsync).WithName("ListComments").CacheOutput(PageCache.PolicyName);
         group.MapPost("/", PostCommentAsync).WithName("PostComment")
-            .RequireRateLimiting(CommentRateLimits.Policy)
             .Accepts<CommentRequest>("application/json")
             .Produces<CommentResponse>(StatusCodes.Status201Created)
             .Produces<CommentResponse>(StatusCodes.Status202Accepted)
