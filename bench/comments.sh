@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Comment benchmark: comment posts per second through the JSON API, and the time to render an
 # article with 500 threaded comments (Release build, SQLite, everything on 127.0.0.1, every load
-# bounded in time). Prints a table and writes it to docs/benchmarks-comments.md.
+# bounded in time). The page cache is off, so that every request renders the page. Prints a
+# table and writes it to docs/benchmarks-comments.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -11,7 +12,7 @@ PORT=${PORT:-5091}
 BASE=http://127.0.0.1:$PORT
 WORK=$(mktemp -d)
 dotnet publish src/Dateline -c Release -o "$WORK/app" -nologo -v quiet
-( cd "$WORK" && Dateline__CommentPostsPerMinute=100000 exec dotnet app/Dateline.dll serve --urls "$BASE" --data "$WORK/data" ) >"$WORK/server.log" 2>&1 &
+( cd "$WORK" && Dateline__CommentPostsPerMinute=100000 Dateline__PageCache=false exec dotnet app/Dateline.dll serve --urls "$BASE" --data "$WORK/data" ) >"$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 150); do curl -fs -o /dev/null "$BASE/healthz" && break; sleep 0.2; done

@@ -38,5 +38,8 @@ public sealed class DatelineOptions
     [Range(1, 100_000)]
     public int CommentPostsPerMinute { get; set; } = 20;
 
+    /// <summary>Whether public pages are served from the output cache; off to measure the cold path.</summary>
+    public bool PageCache { get; set; } = true;
+
     public string FullDataDir => Path.GetFullPath(DataDir);
 }

@@ -1,5 +1,6 @@
 using Dateline.Features.Comments;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
 namespace Dateline.Web;
@@ -22,6 +23,14 @@ public sealed class PublicPagePolicy : IOutputCachePolicy
     {
         ArgumentNullException.ThrowIfNull(context);
         var http = context.HttpContext;
+        if (!http.RequestServices.GetRequiredService<IOptions<DatelineOptions>>().Value.PageCache)
+        {
+            context.EnableOutputCaching = false;
+            context.AllowCacheLookup = false;
+            context.AllowCacheStorage = false;
+            return ValueTask.CompletedTask;
+        }
+
         var request = http.Request;
         var shared = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && !request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization)

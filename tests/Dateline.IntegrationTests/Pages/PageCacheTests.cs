@@ -147,3 +147,27 @@ public abstract class PageCacheTests(DatelineApp app)
 public sealed class PageCacheOnSqlite(SqliteApp app) : PageCacheTests(app), IClassFixture<SqliteApp>;
 
 public sealed class PageCacheOnPostgres(PostgresApp app) : PageCacheTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>With <c>Dateline:PageCache</c> off (for measuring the cold path), every request renders.</summary>
+public sealed class PageCacheSwitchTests
+{
+    [Fact]
+    public async Task WithThePageCacheOffEveryRequestRenders()
+    {
+        await using var app = new DatelineApp(Provider.Sqlite);
+        app.Settings["Dateline:PageCache"] = "false";
+        var admin = app.CreateClient(await app.CreateApiKeyAsync("admin"));
+        var article = await admin.CreateArticleAsync(new { headline = "Uncached Story", authors = new[] { "Someone" }, status = "published" });
+        var path = Http.PathOf(article);
+        Assert.Contains("Uncached Story", await app.CreateReaderClient().GetStringAsync(path), StringComparison.Ordinal);
+        using (var scope = app.Services.CreateScope())
+        {
+            var id = article.GetProperty("id").GetInt32();
+            await scope.ServiceProvider.GetRequiredService<DatelineDbContext>().Articles.Where(a => a.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Headline, "Rendered Again"));
+        }
+
+        var again = await app.CreateReaderClient().GetStringAsync(path);
+        Assert.True(again.Contains("Rendered Again", StringComparison.Ordinal), again[..Math.Min(3000, again.Length)]);
+    }
+}
