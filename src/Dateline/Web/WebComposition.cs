@@ -41,11 +41,13 @@ public static class WebComposition
         // Write non-Latin text as characters, not numeric entities; the encoder still escapes markup.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddApiKeyAuthentication();
+        builder.Services.AddNewsroomAuthentication();
         builder.Services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
             // The "Leave a Reply" form posts to /comments, handled by the article page.
             o.Conventions.AddPageRoute("/Articles/Pages/ArticlePage", "comments");
+            o.Conventions.Add(new NewsroomAuthentication.PageConvention());
         });
         builder.Services.AddOpenApi();
         // A real query, not just a connection: an empty or vanished database is not healthy.

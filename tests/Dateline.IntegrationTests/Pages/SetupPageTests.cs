@@ -67,7 +67,10 @@ public abstract class SetupPageTests(DatelineApp app)
         }
 
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/newsroom/setup?token={token}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(client, token, antiforgery, "another long password", "another long password")).StatusCode);
+        // The browser is signed in as the new admin now, so the old form's token no longer fits either.
+        var repost = await PostAsync(client, token, antiforgery, "another long password", "another long password");
+        Assert.True(repost.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.BadRequest, $"{(int)repost.StatusCode}");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/newsroom/")).StatusCode);
     }
 }
 

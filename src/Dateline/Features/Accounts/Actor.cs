@@ -10,8 +10,13 @@ public sealed record Actor(string Id, string Role)
     public static Actor From(ClaimsPrincipal principal)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        return new Actor(
-            principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
-            principal.FindFirstValue(ClaimTypes.Role) ?? "");
+        var id = principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        // Identity's cookie carries the bare user id; API keys already say "key:…".
+        if (id.Length > 0 && principal.Identity?.AuthenticationType == Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme)
+        {
+            id = "user:" + id;
+        }
+
+        return new Actor(id, principal.FindFirstValue(ClaimTypes.Role) ?? "");
     }
 }

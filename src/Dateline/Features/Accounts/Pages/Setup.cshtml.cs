@@ -1,12 +1,15 @@
 using Dateline.Data;
 using Dateline.Web;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Dateline.Features.Accounts.Pages;
 
 /// <summary>The one-time page, reached from the link printed at first start, that creates the first admin.</summary>
-public sealed class SetupModel(DatelineDbContext db, NewsroomUsers users, TimeProvider time, PageMeta meta) : PageModel
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
+public sealed class SetupModel(
+    DatelineDbContext db, NewsroomUsers users, UserManager<NewsroomUser> accounts, SignInManager<NewsroomUser> signIn, TimeProvider time, PageMeta meta) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -62,6 +65,11 @@ public sealed class SetupModel(DatelineDbContext db, NewsroomUsers users, TimePr
         }
 
         await SetupToken.RevokeAsync(db, ct);
+        if (await accounts.FindByEmailAsync(Email!.Trim()) is { } admin)
+        {
+            await signIn.SignInAsync(admin, isPersistent: false);
+        }
+
         Done = true;
         return Page();
     }
