@@ -34,5 +34,10 @@ public sealed class FieldErrors
 
     public IReadOnlyList<string> For(string field) => errors.TryGetValue(field, out var list) ? list : [];
 
+    /// <summary>A field's errors with those of its parts ("authors[2]", "image.url"), for a form that edits them as one.</summary>
+    public IReadOnlyList<string> ForAll(string field) =>
+        [.. errors.Where(e => e.Key == field || e.Key.StartsWith(field + "[", StringComparison.Ordinal) || e.Key.StartsWith(field + ".", StringComparison.Ordinal))
+            .SelectMany(e => e.Value)];
+
     public Dictionary<string, string[]> ToDictionary() => errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 }

@@ -11,10 +11,18 @@ namespace Dateline.Web;
 /// </summary>
 public sealed class PageCache(IOutputCacheStore store)
 {
+    private long generation;
     public const string PolicyName = "public";
     public const string EverythingTag = "public";
     public const string ListsTag = "lists";
     public const string CommentFeedsTag = "comment-feeds";
+
+    /// <summary>
+    /// Counts evictions. A render that began before one may have read the data as it was before
+    /// the change, so the policy does not store it (evicting first and storing after would keep
+    /// the old page).
+    /// </summary>
+    public long Generation => Interlocked.Read(ref generation);
 
     public static string ArticleTag(int articleId) => "article-" + articleId.ToString(CultureInfo.InvariantCulture);
 
@@ -49,6 +57,7 @@ public sealed class PageCache(IOutputCacheStore store)
     /// <summary>An article was written, published, unpublished or removed: its page and every list.</summary>
     public async Task ArticleChangedAsync(int articleId, CancellationToken ct)
     {
+        Interlocked.Increment(ref generation);
         await store.EvictByTagAsync(ArticleTag(articleId), ct);
         await store.EvictByTagAsync(ListsTag, ct);
         await store.EvictByTagAsync(CommentFeedsTag, ct);
@@ -58,6 +67,7 @@ public sealed class PageCache(IOutputCacheStore store)
     public async Task CommentsChangedAsync(IEnumerable<int> articleIds, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(articleIds);
+        Interlocked.Increment(ref generation);
         foreach (var id in articleIds.Distinct())
         {
             await store.EvictByTagAsync(ArticleTag(id), ct);
@@ -67,5 +77,9 @@ public sealed class PageCache(IOutputCacheStore store)
     }
 
     /// <summary>A setting that shapes every page changed.</summary>
-    public ValueTask EverythingChangedAsync(CancellationToken ct) => store.EvictByTagAsync(EverythingTag, ct);
+    public ValueTask EverythingChangedAsync(CancellationToken ct)
+    {
+        Interlocked.Increment(ref generation);
+        return store.EvictByTagAsync(EverythingTag, ct);
+    }
 }

@@ -10,7 +10,8 @@ namespace Dateline.Web;
 /// reader; a reader whose page has personal parts (their own held comment, a form filled from
 /// "Save my name…") is answered fresh, and that answer is never stored, so nobody else sees it.
 /// Entries are evicted by tag when something they show changes (see <see cref="PageCache"/>),
-/// and never outlive the next scheduled publication.
+/// and an answer rendered while an eviction happened is not stored, since it may predate the
+/// change. Entries expire after <see cref="Lifetime"/> at the latest.
 /// </summary>
 public sealed class PublicPagePolicy : IOutputCachePolicy
 {
@@ -18,6 +19,8 @@ public sealed class PublicPagePolicy : IOutputCachePolicy
     private static readonly StringValues ShapingQueryKeys = new(["page", "cpage", "replyto"]);
 
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    private const string GenerationKey = "Dateline.PageCache.Generation";
 
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
@@ -32,15 +35,29 @@ public sealed class PublicPagePolicy : IOutputCachePolicy
         }
 
         var request = http.Request;
+        var personal = http.User.Identity?.IsAuthenticated == true
+            || request.Query.ContainsKey("held")
+            || http.RequestServices.GetRequiredService<CommenterCookies>().HasPersonalParts(request);
         var shared = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && !request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization)
-            && http.User.Identity?.IsAuthenticated != true
-            && !request.Query.ContainsKey("held")
-            && !http.RequestServices.GetRequiredService<CommenterCookies>().HasPersonalParts(request);
+            && !personal;
+        if (personal)
+        {
+            // Nor may a proxy or CDN between us and the reader keep a page made for one reader.
+            http.Response.OnStarting(() =>
+            {
+                http.Response.Headers.CacheControl = "private, no-store";
+                return Task.CompletedTask;
+            });
+        }
+
+        http.Items[GenerationKey] = http.RequestServices.GetRequiredService<PageCache>().Generation;
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = shared;
         context.AllowCacheStorage = shared;
-        context.AllowLocking = true;
+        // No request coalescing: if the first reader of a page goes away, its cancelled render
+        // would fail every reader waiting on it.
+        context.AllowLocking = false;
         context.CacheVaryByRules.QueryKeys = ShapingQueryKeys;
         context.ResponseExpirationTimeSpan = Lifetime;
         context.Tags.Add(PageCache.EverythingTag);
@@ -54,7 +71,9 @@ public sealed class PublicPagePolicy : IOutputCachePolicy
         ArgumentNullException.ThrowIfNull(context);
         var response = context.HttpContext.Response;
         // A cookie set on the way out belongs to one reader; only complete successes are shared.
-        if (!StringValues.IsNullOrEmpty(response.Headers.SetCookie) || response.StatusCode != StatusCodes.Status200OK)
+        var cache = context.HttpContext.RequestServices.GetRequiredService<PageCache>();
+        if (!StringValues.IsNullOrEmpty(response.Headers.SetCookie) || response.StatusCode != StatusCodes.Status200OK
+            || context.HttpContext.Items[GenerationKey] is not long generation || generation != cache.Generation)
         {
             context.AllowCacheStorage = false;
         }

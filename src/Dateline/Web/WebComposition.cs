@@ -120,7 +120,12 @@ public static class WebComposition
         services.AddScoped<Features.Archives.ArchiveQueries>();
         // Registered for the command line too, so that shared feature code can evict; a separate
         // process's evictions reach a running server only through a shared store.
-        services.AddOutputCache(o => o.AddPolicy(PageCache.PolicyName, new PublicPagePolicy()));
+        services.AddOutputCache(o =>
+        {
+            // /2026/01/02/Story/ must reach the page (and its 301), not the cached /story/.
+            o.UseCaseSensitivePaths = true;
+            o.AddPolicy(PageCache.PolicyName, new PublicPagePolicy());
+        });
         services.AddSingleton<PageCache>();
         services.AddIdentityCore<NewsroomUser>(o =>
             {

@@ -97,7 +97,9 @@ public abstract class PageCacheTests(DatelineApp app)
         Assert.Contains("held=", posted.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
         // The writer's page is the first made since the comment, so it would be the one cached.
-        var own = await writer.GetStringAsync(path);
+        var ownResponse = await writer.GetAsync(path);
+        Assert.True(ownResponse.Headers.CacheControl is { Private: true, NoStore: true }, $"{ownResponse.Headers.CacheControl}");
+        var own = await ownResponse.Content.ReadAsStringAsync();
         Assert.Contains("Only I should see this for now.", own, StringComparison.Ordinal);
         Assert.Contains("private.person@example.org", own, StringComparison.Ordinal);
         foreach (var ip in new[] { "10.7.2.2", "10.7.2.3" })
@@ -130,6 +132,16 @@ public abstract class PageCacheTests(DatelineApp app)
         await Reader("10.7.3.2").GetStringAsync(path);
         await RenameBehindTheAppsBackAsync(id, "Changed Behind The Back");
         Assert.Contains(headline, await writer.GetStringAsync(path), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ANonCanonicalSpellingStillRedirectsOnceThePageIsCached()
+    {
+        var (_, _, path, _) = await ArticleAsync();
+        Assert.Equal(HttpStatusCode.OK, (await Reader("10.7.5.1").GetAsync(path)).StatusCode);
+        var shouting = await Reader("10.7.5.2").GetAsync(path.ToUpperInvariant());
+        Assert.Equal(HttpStatusCode.MovedPermanently, shouting.StatusCode);
+        Assert.Equal(path, shouting.Headers.Location!.OriginalString);
     }
 
     [Fact]

@@ -13,13 +13,13 @@ namespace Dateline.Features.Comments;
 /// <summary>
 /// The second way trust travels: a commenter already approved under an address, writing from a
 /// browser the site has not seen, is held like anyone new, and the address is mailed a link.
-/// Opening it proves the mailbox is theirs: the held comments from that browser are published, and
-/// the browser is trusted from then on. A stranger typing the address gains nothing, and the mail
+/// Opening it proves the mailbox is theirs: the comment is published, and the browser that wrote it
+/// is trusted from then on. A stranger typing the address gains nothing, and the mail
 /// goes only to addresses that already have an approved comment, at most once a day.
 /// </summary>
 public sealed class AddressConfirmation(
     DatelineDbContext db, Outbox outbox, CommentNotifications notifications, ReplyNotifications replies,
-    IDataProtectionProvider protection, SiteClock clock, PageCache cache, IOptions<DatelineOptions> options)
+    DiscussionSettingsStore settings, IDataProtectionProvider protection, SiteClock clock, PageCache cache, IOptions<DatelineOptions> options)
 {
     /// <summary>The reason recorded on a comment held until its author confirms the address.</summary>
     public const string Reason = "new-browser";
@@ -75,41 +75,36 @@ public sealed class AddressConfirmation(
         }
     }
 
-    /// <summary>Publishes the named comment and every other one its browser holds under the same address.</summary>
-    public async Task ConfirmAsync(int commentId, string baseUrl, CancellationToken ct)
+    /// <summary>
+    /// Publishes the named comment, the one the owner saw on the page, if it still waits for its
+    /// address and its article still takes comments; the browser that wrote it is trusted from
+    /// then on. Returns false when there was nothing to publish.
+    /// </summary>
+    public async Task<bool> ConfirmAsync(int commentId, string baseUrl, CancellationToken ct)
     {
-        var first = await db.Comments.AsNoTracking().Where(c => c.Id == commentId && c.Status == CommentStatus.Held && c.Reason == Reason)
-            .Select(c => new { c.CommenterKey, c.AuthorEmail }).FirstOrDefaultAsync(ct);
-        if (first is null)
+        var now = clock.UtcNow;
+        var article = await (from c in db.Comments
+                             join a in db.Articles.Published(now) on c.ArticleId equals a.Id
+                             where c.Id == commentId
+                             select new { a.Id, a.Headline, a.PathDate, a.Slug, a.CommentsOpen, a.PublishedAt }).FirstOrDefaultAsync(ct);
+        if (article is null || !(await settings.GetAsync(ct)).AcceptsComments(article.CommentsOpen, article.PublishedAt, now))
         {
-            return;
+            return false;
         }
 
-        var waiting = await db.Comments
-            .Where(c => c.Status == CommentStatus.Held && c.Reason == Reason && c.AuthorEmail == first.AuthorEmail
-                && (c.Id == commentId || (first.CommenterKey != null && c.CommenterKey == first.CommenterKey)))
-            .ToListAsync(ct);
-        foreach (var comment in waiting)
+        // One update that only a waiting comment matches: two presses at once publish (and mail) once.
+        var changed = await db.Comments.Where(c => c.Id == commentId && c.Status == CommentStatus.Held && c.Reason == Reason)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CommentStatus.Approved).SetProperty(c => c.Reason, (string?)null), ct);
+        if (changed == 0)
         {
-            comment.Status = CommentStatus.Approved;
-            comment.Reason = null;
+            return false;
         }
 
+        var comment = await db.Comments.AsNoTracking().FirstAsync(c => c.Id == commentId, ct);
+        await notifications.QueueAsync(comment, article.Headline, ArticlePaths.Of(article.PathDate!.Value, article.Slug), baseUrl, ct);
+        await replies.ReplyApprovedAsync(comment.Id, baseUrl, ct);
         await db.SaveChangesAsync(ct);
-        var articles = waiting.Select(c => c.ArticleId).Distinct().ToList();
-        var headlines = await db.Articles.AsNoTracking().Where(a => articles.Contains(a.Id))
-            .Select(a => new { a.Id, a.Headline, a.PathDate, a.Slug }).ToDictionaryAsync(a => a.Id, ct);
-        foreach (var comment in waiting)
-        {
-            if (headlines.TryGetValue(comment.ArticleId, out var article) && article.PathDate is { } date)
-            {
-                await notifications.QueueAsync(comment, article.Headline, ArticlePaths.Of(date, article.Slug), baseUrl, ct);
-            }
-
-            await replies.ReplyApprovedAsync(comment.Id, baseUrl, ct);
-        }
-
-        await db.SaveChangesAsync(ct);
-        await cache.CommentsChangedAsync(articles, ct);
+        await cache.CommentsChangedAsync([article.Id], ct);
+        return true;
     }
 }

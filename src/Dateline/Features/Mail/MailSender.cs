@@ -83,8 +83,10 @@ public sealed partial class MailSender(IServiceProvider services, IOptionsMonito
                     LogSent(logger, mail.Id);
                 }
 
+                // Recorded even while shutting down: a message that went out must not go out again.
                 await db.Set<OutgoingMail>().Where(m => m.Id == mail.Id).ExecuteUpdateAsync(
-                    s => s.SetProperty(m => m.SentAt, time.GetUtcNow().UtcDateTime).SetProperty(m => m.Attempts, mail.Attempts).SetProperty(m => m.LastError, (string?)null), ct);
+                    s => s.SetProperty(m => m.SentAt, time.GetUtcNow().UtcDateTime).SetProperty(m => m.Attempts, mail.Attempts).SetProperty(m => m.LastError, (string?)null),
+                    CancellationToken.None);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

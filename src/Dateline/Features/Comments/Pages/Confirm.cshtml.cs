@@ -62,8 +62,7 @@ public sealed class ConfirmModel(DatelineDbContext db, AddressConfirmation confi
         }
         else if (apply)
         {
-            await confirmation.ConfirmAsync(comment.Id, urls.BaseUrl(Request), ct);
-            State = ConfirmState.Published;
+            State = await confirmation.ConfirmAsync(comment.Id, urls.BaseUrl(Request), ct) ? ConfirmState.Published : ConfirmState.WithModerators;
         }
         else
         {
