@@ -104,6 +104,7 @@ public static class WebComposition
         services.AddSingleton<ArticleMarkdown>();
         services.AddDatelineData();
         services.AddScoped<ArticleEditor>();
+        services.AddScoped<Features.Import.TextImporter>();
         services.AddScoped<NewsroomUsers>();
         services.AddSingleton<Features.Comments.CommentRenderer>();
         services.AddScoped<Features.Comments.DiscussionSettingsStore>();
