@@ -2,6 +2,7 @@ using Dateline.Data;
 using Dateline.Features.Accounts;
 using Dateline.Features.Articles;
 using Dateline.Features.Comments;
+using Dateline.Features.Media;
 using Dateline.Features.Privacy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -78,6 +79,7 @@ public static class WebComposition
         app.MapRazorPages().WithStaticAssets();
         app.MapArticlesApi();
         app.MapNewsroomArticlesApi();
+        app.MapMediaApi();
         app.MapCommentsApi();
         app.MapCommentModerationApi();
         app.MapDiscussionSettingsApi();
@@ -102,6 +104,7 @@ public static class WebComposition
         services.AddSingleton<ArticleMarkdown>();
         services.AddDatelineData();
         services.AddScoped<ArticleEditor>();
+        services.AddMedia(configuration);
         services.AddScoped<NewsroomUsers>();
         services.AddSingleton<Features.Comments.CommentRenderer>();
         services.AddScoped<Features.Comments.DiscussionSettingsStore>();
