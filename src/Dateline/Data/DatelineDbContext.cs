@@ -2,6 +2,7 @@ using Dateline.Features.Accounts;
 using Dateline.Features.Articles;
 using Dateline.Features.Authors;
 using Dateline.Features.Comments;
+using Dateline.Features.Media;
 using Dateline.Features.Settings;
 using Dateline.Features.Topics;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -23,6 +24,7 @@ public abstract class DatelineDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Setting> Settings => Set<Setting>();
+    public DbSet<MediaItem> MediaItems => Set<MediaItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

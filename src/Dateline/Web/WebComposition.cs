@@ -2,6 +2,7 @@ using Dateline.Data;
 using Dateline.Features.Accounts;
 using Dateline.Features.Articles;
 using Dateline.Features.Comments;
+using Dateline.Features.Media;
 using Dateline.Features.Privacy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -80,6 +81,7 @@ public static class WebComposition
         app.MapRazorPages().WithStaticAssets();
         app.MapArticlesApi();
         app.MapNewsroomArticlesApi();
+        app.MapMediaApi();
         app.MapCommentsApi();
         app.MapCommentModerationApi();
         app.MapDiscussionSettingsApi();
@@ -105,6 +107,7 @@ public static class WebComposition
         services.AddDatelineData();
         services.AddScoped<ArticleEditor>();
         services.AddScoped<Features.Import.TextImporter>();
+        services.AddMedia(configuration);
         services.AddScoped<NewsroomUsers>();
         services.AddSingleton<Features.Comments.CommentRenderer>();
         services.AddScoped<Features.Comments.DiscussionSettingsStore>();

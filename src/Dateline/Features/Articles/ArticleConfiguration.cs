@@ -28,6 +28,9 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
             image.Property(i => i.Credit).HasMaxLength(ArticleLimits.Credit).HasColumnName("ImageCredit");
             image.Property(i => i.Width).HasColumnName("ImageWidth");
             image.Property(i => i.Height).HasColumnName("ImageHeight");
+            image.Property(i => i.MediaId).HasColumnName("ImageMediaId");
+            // A media item in use cannot go: its files are what the article shows.
+            image.HasOne(i => i.Media).WithMany().HasForeignKey(i => i.MediaId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.HasMany(a => a.Authors).WithOne().HasForeignKey(aa => aa.ArticleId).OnDelete(DeleteBehavior.Cascade);

@@ -1,5 +1,6 @@
 using Dateline.Data;
 using Dateline.Features.Accounts;
+using Dateline.Features.Media;
 using Dateline.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -152,7 +153,13 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
             return ArticleEditResult.Invalid(errors);
         }
 
-        await ApplyAsync(article, input, ct);
+        var media = await LeadMediaAsync(article, input, errors, ct);
+        if (!errors.IsEmpty)
+        {
+            return ArticleEditResult.Invalid(errors);
+        }
+
+        await ApplyAsync(article, input, media, ct);
         var now = clock.UtcNow;
         ApplyPublication(article, input, now, errors);
         if (article.Status != ArticleStatus.Draft && article.Authors.Count == 0)
@@ -163,6 +170,14 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
         if (article.Status != ArticleStatus.Draft && article.Image is { Url: null })
         {
             errors.Add("image.url", "The lead image needs a photo (its URL) before the article is published; or remove the image.");
+        }
+
+        // The article's own alt text wins; without one, the media item's is what readers get.
+        if (article.Status != ArticleStatus.Draft && article.Image is { Url: not null } lead && lead.Alt is null && media?.Alt is null)
+        {
+            errors.Add("image.alt", media is null
+                ? "The lead image needs alt text (what the photo shows, for readers who cannot see it) before the article is published or scheduled."
+                : $"The lead image needs alt text (what the photo shows, for readers who cannot see it) before the article is published or scheduled: set image.alt here, or the alt text of media item {media.Id}.");
         }
 
         if (!errors.IsEmpty)
@@ -203,7 +218,25 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
         return new ArticleEditResult(ArticleEditOutcome.Saved, article.Id);
     }
 
-    private async Task ApplyAsync(Article article, ArticleInput input, CancellationToken ct)
+    /// <summary>The media item the lead image will use once this edit is applied, if any.</summary>
+    private async Task<MediaItem?> LeadMediaAsync(Article article, ArticleInput input, FieldErrors errors, CancellationToken ct)
+    {
+        var id = input.Image.IsSet ? input.Image.Value?.MediaId : article.Image?.MediaId;
+        if (id is null)
+        {
+            return null;
+        }
+
+        var media = await db.MediaItems.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (media is null)
+        {
+            errors.Add("image.mediaId", $"No media item has the id {id}.");
+        }
+
+        return media;
+    }
+
+    private async Task ApplyAsync(Article article, ArticleInput input, MediaItem? media, CancellationToken ct)
     {
         var taxonomy = new ArticleTaxonomy(db);
         if (input.Headline.IsSet)
@@ -244,8 +277,18 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
 
         if (input.Image.IsSet)
         {
+            // A media item's files never change, so its URL and size are copied in for good.
             article.Image = input.Image.Value is { } image
-                ? new LeadImage { Url = image.Url, Alt = image.Alt, Caption = image.Caption, Credit = image.Credit, Width = image.Width, Height = image.Height }
+                ? new LeadImage
+                {
+                    MediaId = media?.Id,
+                    Url = media?.FullSize.Url ?? image.Url,
+                    Width = media?.Width ?? image.Width,
+                    Height = media?.Height ?? image.Height,
+                    Alt = image.Alt,
+                    Caption = image.Caption,
+                    Credit = image.Credit,
+                }
                 : null;
         }
 

@@ -157,7 +157,7 @@ public static class ArticleJsonReader
 
         if (value.ValueKind != JsonValueKind.Object)
         {
-            errors.Add("image", "Must be an object with a url, or null.");
+            errors.Add("image", "Must be an object with a url or a mediaId, or null.");
             return null;
         }
 
@@ -180,7 +180,20 @@ public static class ArticleJsonReader
             return null;
         }
 
-        return new ImageInput(Text("url"), Text("alt"), Text("caption"), Text("credit"), Number("width"), Number("height"));
+        int? mediaId = null;
+        if (value.TryGetProperty("mediaId", out var media) && media.ValueKind != JsonValueKind.Null)
+        {
+            if (media.ValueKind == JsonValueKind.Number && media.TryGetInt32(out var id))
+            {
+                mediaId = id;
+            }
+            else
+            {
+                errors.Add("image.mediaId", "Must be the id of a media item (a whole number), or null.");
+            }
+        }
+
+        return new ImageInput(Text("url"), Text("alt"), Text("caption"), Text("credit"), Number("width"), Number("height")) { MediaId = mediaId };
     }
 
     private static void ReadStatus(JsonElement value, ArticleInput input, FieldErrors errors)

@@ -37,7 +37,7 @@ public sealed record ArticleResponse(
             a.BodyHtml,
             [.. a.Authors.Select(p => new NameResponse(p.Name, p.Slug))],
             a.Credits,
-            a.Image is { } i ? new ImageResponse(i.Url, i.Alt, i.Caption, i.Credit, i.Width, i.Height) : null,
+            a.Image is { } i ? new ImageResponse(i.Url, i.Alt, i.Caption, i.Credit, i.Width, i.Height, i.MediaId) : null,
             [.. a.Topics.Select(t => new NameResponse(t.Name, t.Slug))],
             a.Section?.Name,
             StatusName(a.StatusAt(now)),

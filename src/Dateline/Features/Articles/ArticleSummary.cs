@@ -7,7 +7,7 @@ public sealed record ArticleSummary(
     string Slug,
     string? Dek,
     IReadOnlyList<NameView> Authors,
-    LeadImage? Image,
+    LeadImageView? Image,
     NameView? Section,
     DateTime PublishedAt,
     DateOnly PathDate,

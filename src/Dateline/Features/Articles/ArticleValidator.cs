@@ -128,6 +128,11 @@ public static class ArticleValidator
             errors.Add("image.url", "Must be an http or https URL, or a path on this site.");
         }
 
+        if (image.MediaId is <= 0)
+        {
+            errors.Add("image.mediaId", "Must be the id of a media item.");
+        }
+
         foreach (var (value, name) in new[] { (image.Width, "width"), (image.Height, "height") })
         {
             if (value is <= 0 or > 20_000)

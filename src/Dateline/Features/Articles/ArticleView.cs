@@ -11,7 +11,7 @@ public sealed record ArticleView(
     string BodyHtml,
     IReadOnlyList<PersonView> Authors,
     IReadOnlyList<string> Credits,
-    LeadImage? Image,
+    LeadImageView? Image,
     IReadOnlyList<NameView> Topics,
     NameView? Section,
     ArticleStatus Status,

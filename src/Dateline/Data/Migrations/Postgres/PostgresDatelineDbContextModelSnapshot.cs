@@ -489,6 +489,67 @@ namespace Dateline.Data.Migrations.Postgres
                     b.ToTable("OutgoingMail", (string)null);
                 });
 
+            modelBuilder.Entity("Dateline.Features.Media.MediaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Alt")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("ByteSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Credit")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique();
+
+                    b.ToTable("MediaItems");
+                });
+
             modelBuilder.Entity("Dateline.Features.Settings.Setting", b =>
                 {
                     b.Property<string>("Key")
@@ -739,6 +800,10 @@ namespace Dateline.Data.Migrations.Postgres
                                 .HasColumnType("integer")
                                 .HasColumnName("ImageHeight");
 
+                            b1.Property<int?>("MediaId")
+                                .HasColumnType("integer")
+                                .HasColumnName("ImageMediaId");
+
                             b1.Property<string>("Url")
                                 .HasMaxLength(2000)
                                 .HasColumnType("character varying(2000)")
@@ -750,10 +815,19 @@ namespace Dateline.Data.Migrations.Postgres
 
                             b1.HasKey("ArticleId");
 
+                            b1.HasIndex("MediaId");
+
                             b1.ToTable("Articles");
 
                             b1.WithOwner()
                                 .HasForeignKey("ArticleId");
+
+                            b1.HasOne("Dateline.Features.Media.MediaItem", "Media")
+                                .WithMany()
+                                .HasForeignKey("MediaId")
+                                .OnDelete(DeleteBehavior.Restrict);
+
+                            b1.Navigation("Media");
                         });
 
                     b.Navigation("Image");
@@ -808,6 +882,37 @@ namespace Dateline.Data.Migrations.Postgres
                         .HasForeignKey("CommentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Dateline.Features.Media.MediaItem", b =>
+                {
+                    b.OwnsMany("Dateline.Features.Media.MediaVariant", "Variants", b1 =>
+                        {
+                            b1.Property<int>("MediaItemId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("Height");
+
+                            b1.Property<string>("Path")
+                                .IsRequired();
+
+                            b1.Property<int>("Width");
+
+                            b1.HasKey("MediaItemId", "__synthesizedOrdinal");
+
+                            b1.ToTable("MediaItems");
+
+                            b1
+                                .ToJson("Variants")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MediaItemId");
+                        });
+
+                    b.Navigation("Variants");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

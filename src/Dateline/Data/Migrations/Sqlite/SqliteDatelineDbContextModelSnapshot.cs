@@ -469,6 +469,65 @@ namespace Dateline.Data.Migrations.Sqlite
                     b.ToTable("OutgoingMail", (string)null);
                 });
 
+            modelBuilder.Entity("Dateline.Features.Media.MediaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alt")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ByteSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Credit")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("StorageKey")
+                        .IsUnique();
+
+                    b.ToTable("MediaItems");
+                });
+
             modelBuilder.Entity("Dateline.Features.Settings.Setting", b =>
                 {
                     b.Property<string>("Key")
@@ -711,6 +770,10 @@ namespace Dateline.Data.Migrations.Sqlite
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("ImageHeight");
 
+                            b1.Property<int?>("MediaId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ImageMediaId");
+
                             b1.Property<string>("Url")
                                 .HasMaxLength(2000)
                                 .HasColumnType("TEXT")
@@ -722,10 +785,19 @@ namespace Dateline.Data.Migrations.Sqlite
 
                             b1.HasKey("ArticleId");
 
+                            b1.HasIndex("MediaId");
+
                             b1.ToTable("Articles");
 
                             b1.WithOwner()
                                 .HasForeignKey("ArticleId");
+
+                            b1.HasOne("Dateline.Features.Media.MediaItem", "Media")
+                                .WithMany()
+                                .HasForeignKey("MediaId")
+                                .OnDelete(DeleteBehavior.Restrict);
+
+                            b1.Navigation("Media");
                         });
 
                     b.Navigation("Image");
@@ -780,6 +852,37 @@ namespace Dateline.Data.Migrations.Sqlite
                         .HasForeignKey("CommentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Dateline.Features.Media.MediaItem", b =>
+                {
+                    b.OwnsMany("Dateline.Features.Media.MediaVariant", "Variants", b1 =>
+                        {
+                            b1.Property<int>("MediaItemId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("Height");
+
+                            b1.Property<string>("Path")
+                                .IsRequired();
+
+                            b1.Property<int>("Width");
+
+                            b1.HasKey("MediaItemId", "__synthesizedOrdinal");
+
+                            b1.ToTable("MediaItems");
+
+                            b1
+                                .ToJson("Variants")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MediaItemId");
+                        });
+
+                    b.Navigation("Variants");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
