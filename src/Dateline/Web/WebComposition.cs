@@ -1,6 +1,7 @@
 using Dateline.Data;
 using Dateline.Features.Accounts;
 using Dateline.Features.Articles;
+using Dateline.Features.Articles.Revisions;
 using Dateline.Features.Comments;
 using Dateline.Features.Privacy;
 using Microsoft.AspNetCore.Identity;
@@ -62,6 +63,9 @@ public static class WebComposition
         builder.Services.AddHostedService<Features.Privacy.AddressEraser>();
         builder.Services.AddSingleton<Features.Mail.MailSender>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Features.Mail.MailSender>());
+        // After the migrator, whose start it needs; the web host only, as the command line publishes nothing on time.
+        builder.Services.AddSingleton<ScheduledPublisher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
 
         var app = builder.Build();
         app.UseDatelineErrors();
@@ -78,6 +82,7 @@ public static class WebComposition
         app.MapRazorPages().WithStaticAssets();
         app.MapArticlesApi();
         app.MapNewsroomArticlesApi();
+        app.MapArticleRevisionsApi();
         app.MapCommentsApi();
         app.MapCommentModerationApi();
         app.MapDiscussionSettingsApi();
@@ -102,6 +107,7 @@ public static class WebComposition
         services.AddSingleton<ArticleMarkdown>();
         services.AddDatelineData();
         services.AddScoped<ArticleEditor>();
+        services.AddScoped<ArticleRevisions>();
         services.AddScoped<NewsroomUsers>();
         services.AddSingleton<Features.Comments.CommentRenderer>();
         services.AddScoped<Features.Comments.DiscussionSettingsStore>();
