@@ -2,6 +2,7 @@ using Dateline.Data;
 using Dateline.Features.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -29,6 +30,9 @@ public class DatelineApp : WebApplicationFactory<Program>
     /// <summary>Settings beyond the database's, applied when the host starts (set them before).</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
+    /// <summary>The clock the app runs on instead of the system's (set it before the host starts), for tests that drive time.</summary>
+    public TimeProvider? Time { get; set; }
+
     /// <summary>What the app logged at Information and above.</summary>
     public LogSink Logs { get; } = new();
 
@@ -37,6 +41,11 @@ public class DatelineApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestRemoteIp>());
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Information));
+        if (Time is { } time)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(time));
+        }
+
         foreach (var (key, value) in Database.Settings().Concat(Settings))
         {
             builder.UseSetting(key, value);

@@ -1,5 +1,6 @@
 using Dateline.Features.Accounts;
 using Dateline.Features.Articles;
+using Dateline.Features.Articles.Revisions;
 using Dateline.Features.Authors;
 using Dateline.Features.Comments;
 using Dateline.Features.Media;
@@ -18,6 +19,7 @@ public abstract class DatelineDbContext(DbContextOptions options) : IdentityDbCo
 {
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleNote> ArticleNotes => Set<ArticleNote>();
+    public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<Author> Authors => Set<Author>();
     public DbSet<Topic> Topics => Set<Topic>();
     public DbSet<Section> Sections => Set<Section>();

@@ -1,6 +1,7 @@
 using Dateline.Data;
 using Dateline.Features.Accounts;
 using Dateline.Features.Articles;
+using Dateline.Features.Articles.Revisions;
 using Dateline.Features.Comments;
 using Dateline.Features.Media;
 using Dateline.Features.Privacy;
@@ -65,6 +66,9 @@ public static class WebComposition
         builder.Services.AddHostedService<Features.Privacy.AddressEraser>();
         builder.Services.AddSingleton<Features.Mail.MailSender>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Features.Mail.MailSender>());
+        // After the migrator, whose start it needs; the web host only, as the command line publishes nothing on time.
+        builder.Services.AddSingleton<ScheduledPublisher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
 
         var app = builder.Build();
         app.UseDatelineErrors();
@@ -82,6 +86,7 @@ public static class WebComposition
         app.MapArticlesApi();
         app.MapNewsroomArticlesApi();
         app.MapMediaApi();
+        app.MapArticleRevisionsApi();
         app.MapCommentsApi();
         app.MapCommentModerationApi();
         app.MapDiscussionSettingsApi();
@@ -108,6 +113,7 @@ public static class WebComposition
         services.AddScoped<ArticleEditor>();
         services.AddScoped<Features.Import.TextImporter>();
         services.AddMedia(configuration);
+        services.AddScoped<ArticleRevisions>();
         services.AddScoped<NewsroomUsers>();
         services.AddSingleton<Features.Comments.CommentRenderer>();
         services.AddScoped<Features.Comments.DiscussionSettingsStore>();

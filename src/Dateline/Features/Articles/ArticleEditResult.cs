@@ -12,8 +12,11 @@ public enum ArticleEditOutcome
     VersionMismatch,
 }
 
-/// <summary>What became of an edit: the article's id, or why nothing was saved.</summary>
-public sealed record ArticleEditResult(ArticleEditOutcome Outcome, int Id = 0, FieldErrors? Errors = null, string? Message = null)
+/// <summary>
+/// What became of an edit: the article's id, or why nothing was saved. A version mismatch carries
+/// the version the article has now, so that the second editor can merge and try again.
+/// </summary>
+public sealed record ArticleEditResult(ArticleEditOutcome Outcome, int Id = 0, FieldErrors? Errors = null, string? Message = null, Guid? CurrentVersion = null)
 {
     public static ArticleEditResult Invalid(FieldErrors errors) => new(ArticleEditOutcome.Invalid, Errors: errors);
 

@@ -1,5 +1,6 @@
 using Dateline.Data;
 using Dateline.Features.Accounts;
+using Dateline.Features.Articles.Revisions;
 using Dateline.Features.Media;
 using Dateline.Web;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,8 @@ namespace Dateline.Features.Articles;
 
 /// <summary>
 /// Creates and changes articles for every way in (API, newsroom, imports): validation, permissions,
-/// slugs, publication times and the rendered body, saved together or not at all.
+/// slugs, publication times and the rendered body, saved together with a revision of the result,
+/// or not at all.
 /// </summary>
 public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown, SiteClock clock, PageCache cache, Comments.DiscussionSettingsStore discussion)
 {
@@ -29,10 +31,14 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
             CreatedBy = actor.Id,
             CommentsOpen = input.CommentsOpen.IsSet ? input.CommentsOpen.Value : (await discussion.GetAsync(ct)).CommentsOpenByDefault,
         };
-        return await SaveAsync(article, input, actor, creating: true, ct);
+        return await SaveAsync(article, input, actor, before: null, restoredFrom: null, ct);
     }
 
-    public async Task<ArticleEditResult> UpdateAsync(int id, ArticleInput input, Actor actor, Guid? expectedVersion, CancellationToken ct)
+    public Task<ArticleEditResult> UpdateAsync(int id, ArticleInput input, Actor actor, Guid? expectedVersion, CancellationToken ct) =>
+        UpdateAsync(id, input, actor, expectedVersion, restoredFrom: null, ct);
+
+    /// <summary>An update; <paramref name="restoredFrom"/> names the revision whose content it brings back, for the history.</summary>
+    public async Task<ArticleEditResult> UpdateAsync(int id, ArticleInput input, Actor actor, Guid? expectedVersion, int? restoredFrom, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(actor);
@@ -55,10 +61,11 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
         if (expectedVersion is { } version && version != article.Version)
         {
             return new ArticleEditResult(ArticleEditOutcome.VersionMismatch, article.Id,
-                Message: "The article was changed by someone else since you read it; read it again and reapply your change.");
+                Message: "The article was changed by someone else since you read it; read it again and reapply your change.",
+                CurrentVersion: article.Version);
         }
 
-        return await SaveAsync(article, input, actor, creating: false, ct);
+        return await SaveAsync(article, input, actor, (ArticleSnapshot.Of(article), article.UpdatedAt), restoredFrom, ct);
     }
 
     public async Task<ArticleEditResult> DeleteAsync(int id, Actor actor, CancellationToken ct)
@@ -138,8 +145,11 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
         return null;
     }
 
-    private async Task<ArticleEditResult> SaveAsync(Article article, ArticleInput input, Actor actor, bool creating, CancellationToken ct)
+    private async Task<ArticleEditResult> SaveAsync(Article article, ArticleInput input, Actor actor,
+        (ArticleSnapshot Snapshot, DateTime At)? before, int? restoredFrom, CancellationToken ct)
     {
+        var creating = before is null;
+        var bodyHtmlBefore = article.BodyHtml;
         var errors = new FieldErrors();
         ArticleValidator.Validate(input, creating, errors);
         if (input.Status is { IsSet: true, Value: not ArticleStatus.Draft } && input.Status.Value != article.Status
@@ -192,6 +202,17 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
             return clash;
         }
 
+        var after = ArticleSnapshot.Of(article);
+        var contentChanged = before is not { } earlier || !earlier.Snapshot.SameAs(after);
+        if (!contentChanged && string.Equals(article.BodyHtml, bodyHtmlBefore, StringComparison.Ordinal))
+        {
+            // Nothing to keep: no new version, no revision, nothing to evict. What applying the
+            // input tracked (bylines taken off and put back) goes too, so that no later save in
+            // this scope writes it.
+            db.ChangeTracker.Clear();
+            return new ArticleEditResult(ArticleEditOutcome.Saved, article.Id);
+        }
+
         article.UpdatedAt = now;
         article.Version = Guid.NewGuid();
         if (creating)
@@ -201,12 +222,22 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
 
         try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
+            // A body merely rendered again (a newer Markdown pipeline) is saved, but is no new revision.
+            if (contentChanged)
+            {
+                await RevisionLog.AddAsync(db, article, before, after, actor.Id, now, restoredFrom, ct);
+                await db.SaveChangesAsync(ct);
+            }
+
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
             return new ArticleEditResult(ArticleEditOutcome.VersionMismatch, article.Id,
-                Message: "The article was changed by someone else at the same moment; read it again and reapply your change.");
+                Message: "The article was changed by someone else at the same moment; read it again and reapply your change.",
+                CurrentVersion: await db.Articles.AsNoTracking().Where(a => a.Id == article.Id).Select(a => (Guid?)a.Version).FirstOrDefaultAsync(ct));
         }
         catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {

@@ -3,6 +3,7 @@ using Dateline.Data;
 using Dateline.Features.Accounts;
 using Dateline.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
@@ -76,15 +77,10 @@ public static class NewsroomArticlesApi
 
     public static async Task<IResult> PatchArticleAsync(int id, HttpContext http, ArticleEditor editor, DatelineDbContext db, SiteUrls urls, CancellationToken ct)
     {
-        Guid? expected = null;
-        if (http.Request.Headers.IfMatch.Count > 0)
+        var (expected, preconditionProblem) = ReadIfMatch(http.Request);
+        if (preconditionProblem is not null)
         {
-            if (!Guid.TryParse(http.Request.Headers.IfMatch.ToString().Trim('"', ' ', 'W', '/'), out var version))
-            {
-                return TypedResults.Problem(Problems.Make(StatusCodes.Status412PreconditionFailed, "Precondition failed", "If-Match must be the ETag of a version of this article."));
-            }
-
-            expected = version;
+            return preconditionProblem;
         }
 
         var (input, problem) = await ReadInputAsync(http.Request, creating: false, ct);
@@ -184,9 +180,23 @@ public static class NewsroomArticlesApi
         return (null, Invalid(errors));
     }
 
+    /// <summary>The version an If-Match header names, if any; a header that names none is refused.</summary>
+    internal static (Guid? Expected, IResult? Problem) ReadIfMatch(HttpRequest request)
+    {
+        if (request.Headers.IfMatch.Count == 0)
+        {
+            return (null, null);
+        }
+
+        return Guid.TryParse(request.Headers.IfMatch.ToString().Trim('"', ' ', 'W', '/'), out var version)
+            ? (version, null)
+            : (null, TypedResults.Problem(Problems.Make(StatusCodes.Status412PreconditionFailed, "Precondition failed", "If-Match must be the ETag of a version of this article.")));
+    }
+
     private static ProblemHttpResult Invalid(FieldErrors errors) => Problems.Validation(errors.ToDictionary(), "The article has invalid fields.");
 
-    private static async Task<IResult> AnswerAsync(ArticleEditResult result, int id, DatelineDbContext db, SiteUrls urls, HttpContext http, bool created, CancellationToken ct)
+    /// <summary>The article as saved, with its new ETag, or the problem that stopped the save.</summary>
+    internal static async Task<IResult> AnswerAsync(ArticleEditResult result, int id, DatelineDbContext db, SiteUrls urls, HttpContext http, bool created, CancellationToken ct)
     {
         if (result.Outcome != ArticleEditOutcome.Saved)
         {
@@ -203,13 +213,26 @@ public static class NewsroomArticlesApi
 
     private static ProblemHttpResult Failure(ArticleEditResult result, int id) => result.Outcome switch
     {
-        ArticleEditOutcome.NotFound => TypedResults.Problem(Problems.NotFound($"No article has the id {id}.")),
+        ArticleEditOutcome.NotFound => TypedResults.Problem(Problems.NotFound(result.Message ?? $"No article has the id {id}.")),
         ArticleEditOutcome.Forbidden => TypedResults.Problem(Problems.Make(StatusCodes.Status403Forbidden, "Forbidden", result.Message!)),
         ArticleEditOutcome.Invalid => Invalid(result.Errors!),
         ArticleEditOutcome.Conflict => Problems.Validation(result.Errors!.ToDictionary(), result.Message!, StatusCodes.Status409Conflict),
-        ArticleEditOutcome.VersionMismatch => TypedResults.Problem(Problems.Make(StatusCodes.Status412PreconditionFailed, "Changed by someone else", result.Message!)),
+        ArticleEditOutcome.VersionMismatch => TypedResults.Problem(VersionMismatch(result)),
         _ => throw new InvalidOperationException($"Unexpected outcome {result.Outcome}."),
     };
+
+    // The second editor's request changed nothing; the version the article has now lets their
+    // client fetch it, merge their input into it and send that again with the new If-Match.
+    private static ProblemDetails VersionMismatch(ArticleEditResult result)
+    {
+        var problem = Problems.Make(StatusCodes.Status412PreconditionFailed, "Changed by someone else", result.Message!);
+        if (result.CurrentVersion is { } current)
+        {
+            problem.Extensions["currentVersion"] = ETagOf(current);
+        }
+
+        return problem;
+    }
 
     private static Task<ArticleView?> FindAsync(DatelineDbContext db, int id, CancellationToken ct) =>
         db.Articles.AsNoTracking().Where(a => a.Id == id).Select(ArticleProjections.View).AsSplitQuery().FirstOrDefaultAsync(ct);

@@ -1,0 +1,8 @@
+namespace Dateline.Features.Articles.Revisions;
+
+public enum RevisionOutcome
+{
+    Found,
+    NotFound,
+    Forbidden,
+}

@@ -1,0 +1,150 @@
+using System.Net;
+using Dateline.Data;
+using Dateline.Features.Articles;
+using Dateline.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Dateline.IntegrationTests.Articles;
+
+/// <summary>
+/// The scheduler on a clock the test drives: time moves only when the test says so, and the test
+/// runs the scheduler's tick itself instead of waiting for its timer.
+/// </summary>
+public abstract class ScheduledPublisherTests(Provider provider)
+{
+    private static object Scheduled(string headline, DateTimeOffset at) => new
+    {
+        headline,
+        authors = new[] { "A. Scheduler" },
+        bodyMarkdown = "Written ahead of time.",
+        status = "scheduled",
+        publishedAt = at.UtcDateTime,
+    };
+
+    private static async Task<Article> ReadAsync(DatelineApp app, int id)
+    {
+        using var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<DatelineDbContext>().Articles.AsNoTracking().SingleAsync(a => a.Id == id);
+    }
+
+    private static async Task<List<(string SavedBy, string Summary)>> RevisionsAsync(DatelineApp app, int id)
+    {
+        using var scope = app.Services.CreateScope();
+        var rows = await scope.ServiceProvider.GetRequiredService<DatelineDbContext>().ArticleRevisions
+            .Where(r => r.ArticleId == id).OrderBy(r => r.Number).Select(r => new { r.SavedBy, r.Summary }).ToListAsync();
+        return [.. rows.Select(r => (r.SavedBy, r.Summary))];
+    }
+
+    [Fact]
+    public async Task AScheduledArticleIsPublishedWhenItsTimeComesAndItsCachedPagesAreEvicted()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new DatelineApp(provider) { Time = clock };
+        var client = app.CreateClient(await app.CreateApiKeyAsync("editor"));
+        var headline = $"Embargoed Until Noon {Guid.NewGuid():N}";
+        var created = await client.CreateArticleAsync(Scheduled(headline, clock.GetUtcNow().AddHours(1)));
+        var id = created.GetProperty("id").GetInt32();
+        var path = Http.PathOf(created);
+        var reader = app.CreateReaderClient();
+        Assert.DoesNotContain(headline, await reader.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(path)).StatusCode);
+
+        var publisher = app.Services.GetRequiredService<ScheduledPublisher>();
+        clock.Advance(TimeSpan.FromMinutes(59));
+        await publisher.PublishDueAsync(CancellationToken.None);
+        Assert.Equal(ArticleStatus.Scheduled, (await ReadAsync(app, id)).Status);
+        Assert.DoesNotContain(headline, await reader.GetStringAsync("/"), StringComparison.Ordinal);
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await publisher.PublishDueAsync(CancellationToken.None);
+        var article = await ReadAsync(app, id);
+        Assert.Equal(ArticleStatus.Published, article.Status);
+        Assert.Equal(article.PublishedAt, article.UpdatedAt);
+        Assert.Contains(headline, await reader.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(path)).StatusCode);
+        Assert.Equal(("system:scheduler", "Published as scheduled"), (await RevisionsAsync(app, id))[^1]);
+
+        // Nothing more to do: a later tick publishes nothing and keeps no revision.
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(0, await publisher.PublishDueAsync(CancellationToken.None));
+        Assert.Equal(2, (await RevisionsAsync(app, id)).Count);
+    }
+
+    [Fact]
+    public async Task AnArticleThatAnotherInstancePublishedIsEvictedHereToo()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new DatelineApp(provider) { Time = clock };
+        var client = app.CreateClient(await app.CreateApiKeyAsync("editor"));
+        var headline = $"Published Elsewhere {Guid.NewGuid():N}";
+        var id = (await client.CreateArticleAsync(Scheduled(headline, clock.GetUtcNow().AddMinutes(10)))).GetProperty("id").GetInt32();
+        var reader = app.CreateReaderClient();
+        Assert.DoesNotContain(headline, await reader.GetStringAsync("/"), StringComparison.Ordinal);
+
+        // The other instance's flip, written behind this one's back.
+        using (var scope = app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatelineDbContext>().Articles.Where(a => a.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ArticleStatus.Published));
+        }
+
+        clock.Advance(TimeSpan.FromMinutes(11));
+        Assert.Equal(0, await app.Services.GetRequiredService<ScheduledPublisher>().PublishDueAsync(CancellationToken.None));
+        Assert.Contains(headline, await reader.GetStringAsync("/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnArticleDueWhileTheServerWasDownIsPublishedAsItStarts()
+    {
+        using var database = new TestDatabase(provider);
+        var start = DateTimeOffset.UtcNow;
+        int id;
+        await using (var before = new DatelineApp(database) { Time = new FakeTimeProvider(start) })
+        {
+            var client = before.CreateClient(await before.CreateApiKeyAsync("editor"));
+            id = (await client.CreateArticleAsync(Scheduled("Due During The Outage", start.AddHours(1)))).GetProperty("id").GetInt32();
+        }
+
+        await using var after = new DatelineApp(database) { Time = new FakeTimeProvider(start.AddHours(3)) };
+        var article = await ReadAsync(after, id);
+        Assert.Equal(ArticleStatus.Published, article.Status);
+        Assert.Equal(start.AddHours(1).UtcDateTime, article.UpdatedAt, TimeSpan.FromMilliseconds(1));
+        Assert.Equal(("system:scheduler", "Published as scheduled"), (await RevisionsAsync(after, id))[^1]);
+    }
+
+    [Fact]
+    public async Task TwoInstancesTickingAtOncePublishEachArticleOnce()
+    {
+        using var database = new TestDatabase(provider);
+        var start = DateTimeOffset.UtcNow;
+        var firstClock = new FakeTimeProvider(start);
+        var secondClock = new FakeTimeProvider(start);
+        await using var first = new DatelineApp(database) { Time = firstClock };
+        await using var second = new DatelineApp(database) { Time = secondClock };
+        var client = first.CreateClient(await first.CreateApiKeyAsync("editor"));
+        var ids = new List<int>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add((await client.CreateArticleAsync(Scheduled($"Race {i}", start.AddMinutes(5)))).GetProperty("id").GetInt32());
+        }
+
+        _ = second.Services;
+        firstClock.Advance(TimeSpan.FromMinutes(6));
+        secondClock.Advance(TimeSpan.FromMinutes(6));
+        await Task.WhenAll(
+            first.Services.GetRequiredService<ScheduledPublisher>().PublishDueAsync(CancellationToken.None),
+            second.Services.GetRequiredService<ScheduledPublisher>().PublishDueAsync(CancellationToken.None));
+
+        foreach (var id in ids)
+        {
+            Assert.Equal(ArticleStatus.Published, (await ReadAsync(first, id)).Status);
+            Assert.Single(await RevisionsAsync(first, id), r => r.SavedBy == "system:scheduler");
+        }
+    }
+}
+
+public sealed class ScheduledPublisherOnSqlite() : ScheduledPublisherTests(Provider.Sqlite);
+
+public sealed class ScheduledPublisherOnPostgres() : ScheduledPublisherTests(Provider.Postgres);
