@@ -3,6 +3,7 @@ using Dateline.Features.Accounts;
 using Dateline.Features.Articles;
 using Dateline.Features.Comments;
 using Dateline.Features.Privacy;
+using Dateline.Features.Settings;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -60,6 +61,7 @@ public static class WebComposition
         builder.Services.AddSingleton<SiteUrls>();
         builder.Services.AddScoped<PageMeta>();
         builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.Services.AddSiteSettingsRefresher();
         builder.Services.AddHostedService<SetupAnnouncement>();
         builder.Services.AddHostedService<Features.Privacy.AddressEraser>();
         builder.Services.AddSingleton<Features.Mail.MailSender>();
@@ -98,6 +100,7 @@ public static class WebComposition
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatelineOptions>, DatelineOptionsValidator>();
+        services.AddSiteSettings(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddDatelineDataProtection();
         services.AddSingleton<SiteClock>();
@@ -105,6 +108,8 @@ public static class WebComposition
         services.AddDatelineData();
         services.AddScoped<ArticleEditor>();
         services.AddScoped<NewsroomUsers>();
+        services.AddScoped<PasswordMail>();
+        services.AddScoped<ApiKeyIssuer>();
         services.AddSingleton<Features.Comments.CommentRenderer>();
         services.AddScoped<Features.Comments.DiscussionSettingsStore>();
         services.AddScoped<Features.Comments.CommentPoster>();
