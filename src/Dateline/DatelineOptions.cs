@@ -3,7 +3,11 @@ using Dateline.Data;
 
 namespace Dateline;
 
-/// <summary>The "Dateline" configuration section; docs/configuration.md lists every key.</summary>
+/// <summary>
+/// The "Dateline" configuration section; docs/configuration.md lists every key. SiteTitle,
+/// Tagline, SiteUrl, TimeZone and Language may be overridden by values saved on the newsroom's
+/// Settings page, so code that shows them reads <c>IOptionsMonitor&lt;DatelineOptions&gt;.CurrentValue</c>.
+/// </summary>
 public sealed class DatelineOptions
 {
     public const string Section = "Dateline";

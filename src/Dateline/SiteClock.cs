@@ -2,24 +2,38 @@ using Microsoft.Extensions.Options;
 
 namespace Dateline;
 
-/// <summary>The site's time zone: where "today" is for article URLs and how times are shown.</summary>
+/// <summary>
+/// The site's time zone: where "today" is for article URLs and how times are shown. It follows
+/// the current options, so a time zone saved on the Settings page applies from the next request.
+/// </summary>
 public sealed class SiteClock
 {
     private readonly TimeProvider time;
+    private readonly IOptionsMonitor<DatelineOptions> options;
+    private ZoneChoice zone;
 
-    public SiteClock(TimeProvider time, IOptions<DatelineOptions> options)
+    public SiteClock(TimeProvider time, IOptionsMonitor<DatelineOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.time = time;
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.Value.TimeZone, out var zone))
-        {
-            throw new UserErrorException($"Dateline:TimeZone '{options.Value.TimeZone}' is not a known time zone (use an IANA name such as Europe/London).");
-        }
-
-        Zone = zone;
+        this.options = options;
+        zone = Find(options.CurrentValue.TimeZone);
     }
 
-    public TimeZoneInfo Zone { get; }
+    public TimeZoneInfo Zone
+    {
+        get
+        {
+            var id = options.CurrentValue.TimeZone;
+            var current = zone;
+            if (!string.Equals(current.Id, id, StringComparison.Ordinal))
+            {
+                zone = current = Find(id);
+            }
+
+            return current.Zone;
+        }
+    }
 
     public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
 
@@ -41,4 +55,12 @@ public sealed class SiteClock
 
     public string DisplayDate(DateTime utc) =>
         ToLocal(utc).ToString("MMMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static ZoneChoice Find(string id) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found)
+            ? new ZoneChoice(id, found)
+            : throw new UserErrorException($"Dateline:TimeZone '{id}' is not a known time zone (use an IANA name such as Europe/London).");
+
+    // One object, so that the name and the zone are swapped together between threads.
+    private sealed record ZoneChoice(string Id, TimeZoneInfo Zone);
 }

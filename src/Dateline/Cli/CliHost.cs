@@ -1,4 +1,5 @@
 using Dateline.Data;
+using Dateline.Features.Settings;
 using Dateline.Web;
 
 namespace Dateline.Cli;
@@ -21,6 +22,7 @@ internal static class CliHost
         builder.Services.AddDatelineCore(builder.Configuration);
         var host = builder.Build();
         await host.Services.MigrateDatabaseAsync(ct);
+        await host.Services.LoadSiteSettingsAsync(ct);
         return host;
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Dateline.Data;
 using Dateline.Features.Accounts;
 
 namespace Dateline.Cli;
@@ -15,17 +14,19 @@ internal static class KeysCommand
         create.SetAction(async (parse, ct) =>
         {
             var keyName = parse.GetRequiredValue(name).Trim();
-            if (keyName.Length is 0 or > 200)
+            if (keyName.Length is 0 or > ApiKeyIssuer.NameLength)
             {
-                throw new UserErrorException("--name must be between 1 and 200 characters.");
+                throw new UserErrorException($"--name must be between 1 and {ApiKeyIssuer.NameLength} characters.");
             }
 
             using var host = await CliHost.StartAsync(CommonOptions.Overrides(parse, data), ct);
             using var scope = host.Services.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<DatelineDbContext>();
-            var (key, prefix, hash) = ApiKeySecrets.Create();
-            db.ApiKeys.Add(new ApiKey { Name = keyName, Role = parse.GetRequiredValue(role), Prefix = prefix, SecretHash = hash, CreatedAt = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime });
-            await db.SaveChangesAsync(ct);
+            var (errors, key) = await scope.ServiceProvider.GetRequiredService<ApiKeyIssuer>().CreateAsync(keyName, parse.GetRequiredValue(role), ct);
+            if (key is null)
+            {
+                throw new UserErrorException(string.Join("; ", errors.ToDictionary().Select(e => $"--{e.Key}: {string.Join(" ", e.Value)}")));
+            }
+
             Console.WriteLine($"Created API key '{keyName}' ({parse.GetRequiredValue(role)}). Store it now: it is not shown again.");
             Console.WriteLine(key);
             return 0;

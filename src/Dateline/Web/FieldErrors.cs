@@ -39,5 +39,15 @@ public sealed class FieldErrors
         [.. errors.Where(e => e.Key == field || e.Key.StartsWith(field + "[", StringComparison.Ordinal) || e.Key.StartsWith(field + ".", StringComparison.Ordinal))
             .SelectMany(e => e.Value)];
 
+    /// <summary>
+    /// What a form field's aria-describedby names: its note, if any, and its error (drawn by
+    /// _FieldError with the id "{field}-error") when it has one; null when neither.
+    /// </summary>
+    public string? DescribedBy(string field, string? noteId = null)
+    {
+        var error = Has(field) ? field + "-error" : null;
+        return noteId is null ? error : error is null ? noteId : $"{noteId} {error}";
+    }
+
     public Dictionary<string, string[]> ToDictionary() => errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 }

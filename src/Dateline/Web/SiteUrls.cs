@@ -2,15 +2,15 @@ using Microsoft.Extensions.Options;
 
 namespace Dateline.Web;
 
-/// <summary>Absolute URLs: from Dateline:SiteUrl when set, else from the request.</summary>
-public sealed class SiteUrls(IOptions<DatelineOptions> options)
+/// <summary>Absolute URLs: from the site URL when one is set (configured or saved), else from the request.</summary>
+public sealed class SiteUrls(IOptionsMonitor<DatelineOptions> options)
 {
-    private readonly string? configured = options.Value.SiteUrl?.TrimEnd('/');
-
     public string BaseUrl(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return configured ?? $"{request.Scheme}://{request.Host}{request.PathBase}";
+        return options.CurrentValue.SiteUrl is { Length: > 0 } configured
+            ? configured.TrimEnd('/')
+            : $"{request.Scheme}://{request.Host}{request.PathBase}";
     }
 
     public string Absolute(HttpRequest request, string path) =>

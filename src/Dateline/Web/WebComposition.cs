@@ -5,6 +5,7 @@ using Dateline.Features.Articles.Revisions;
 using Dateline.Features.Comments;
 using Dateline.Features.Media;
 using Dateline.Features.Privacy;
+using Dateline.Features.Settings;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -62,6 +63,7 @@ public static class WebComposition
         builder.Services.AddSingleton<SiteUrls>();
         builder.Services.AddScoped<PageMeta>();
         builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.Services.AddSiteSettingsRefresher();
         builder.Services.AddHostedService<SetupAnnouncement>();
         builder.Services.AddHostedService<Features.Privacy.AddressEraser>();
         builder.Services.AddSingleton<Features.Mail.MailSender>();
@@ -105,6 +107,7 @@ public static class WebComposition
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatelineOptions>, DatelineOptionsValidator>();
+        services.AddSiteSettings(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddDatelineDataProtection();
         services.AddSingleton<SiteClock>();
@@ -115,6 +118,8 @@ public static class WebComposition
         services.AddMedia(configuration);
         services.AddScoped<ArticleRevisions>();
         services.AddScoped<NewsroomUsers>();
+        services.AddScoped<PasswordMail>();
+        services.AddScoped<ApiKeyIssuer>();
         services.AddSingleton<Features.Comments.CommentRenderer>();
         services.AddScoped<Features.Comments.DiscussionSettingsStore>();
         services.AddScoped<Features.Comments.CommentPoster>();

@@ -51,6 +51,9 @@ public static class NewsroomAuthentication
             });
         }
 
+        // A changed role or a removed account reaches signed-in browsers within a minute, not
+        // Identity's default half hour: the cookie is checked against the account that often.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         // A mailed reset link works for three hours, not Identity's default day.
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(3));
         services.AddAuthorizationBuilder()

@@ -10,7 +10,7 @@ namespace Dateline.Features.Accounts;
 /// listens (so the printed address is the real one) and before start-up is reported complete.
 /// </summary>
 internal sealed class SetupAnnouncement(
-    IServiceProvider services, IServer server, IOptions<DatelineOptions> options, TimeProvider time)
+    IServiceProvider services, IServer server, IOptionsMonitor<DatelineOptions> options, TimeProvider time)
     : IHostedLifecycleService
 {
     public async Task StartedAsync(CancellationToken cancellationToken)
@@ -23,7 +23,7 @@ internal sealed class SetupAnnouncement(
             return;
         }
 
-        var baseUrl = options.Value.SiteUrl?.TrimEnd('/')
+        var baseUrl = (options.CurrentValue.SiteUrl is { Length: > 0 } url ? url.TrimEnd('/') : null)
             ?? server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()?.TrimEnd('/')
             ?? Web.WebComposition.DefaultUrl;
         // Printed, not logged: the secret is for the person at the console, not for log storage.

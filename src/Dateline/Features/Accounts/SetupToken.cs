@@ -25,8 +25,8 @@ public static class SetupToken
         }
 
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        await SetAsync(db, ExpiresKey, now.Add(Lifetime).ToString("O", System.Globalization.CultureInfo.InvariantCulture), ct);
-        await SetAsync(db, HashKey, Convert.ToHexStringLower(ApiKeySecrets.Hash(token)), ct);
+        await SettingRows.SetAsync(db, ExpiresKey, now.Add(Lifetime).ToString("O", System.Globalization.CultureInfo.InvariantCulture), ct);
+        await SettingRows.SetAsync(db, HashKey, Convert.ToHexStringLower(ApiKeySecrets.Hash(token)), ct);
         return token;
     }
 
@@ -49,26 +49,5 @@ public static class SetupToken
     {
         ArgumentNullException.ThrowIfNull(db);
         return db.Settings.Where(s => s.Key == HashKey || s.Key == ExpiresKey).ExecuteDeleteAsync(ct);
-    }
-
-    // An upsert that tolerates another instance writing the same key at the same moment.
-    private static async Task SetAsync(DatelineDbContext db, string key, string value, CancellationToken ct)
-    {
-        if (await db.Settings.Where(s => s.Key == key).ExecuteUpdateAsync(u => u.SetProperty(s => s.Value, value), ct) > 0)
-        {
-            return;
-        }
-
-        var setting = new Setting { Key = key, Value = value };
-        db.Settings.Add(setting);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
-        {
-            db.Entry(setting).State = EntityState.Detached;
-            await db.Settings.Where(s => s.Key == key).ExecuteUpdateAsync(u => u.SetProperty(s => s.Value, value), ct);
-        }
     }
 }

@@ -19,7 +19,7 @@ namespace Dateline.Features.Comments;
 /// </summary>
 public sealed class AddressConfirmation(
     DatelineDbContext db, Outbox outbox, CommentNotifications notifications, ReplyNotifications replies,
-    DiscussionSettingsStore settings, IDataProtectionProvider protection, SiteClock clock, PageCache cache, IOptions<DatelineOptions> options)
+    DiscussionSettingsStore settings, IDataProtectionProvider protection, SiteClock clock, PageCache cache, IOptionsMonitor<DatelineOptions> options)
 {
     /// <summary>The reason recorded on a comment held until its author confirms the address.</summary>
     public const string Reason = "new-browser";
@@ -45,7 +45,7 @@ public sealed class AddressConfirmation(
         }
 
         var token = protector.Protect(comment.Id.ToString(CultureInfo.InvariantCulture), Lifetime);
-        outbox.Enqueue(comment.AuthorEmail, $"[{options.Value.SiteTitle}] Confirm your comment on \"{headline}\"", $"""
+        outbox.Enqueue(comment.AuthorEmail, $"[{options.CurrentValue.SiteTitle}] Confirm your comment on \"{headline}\"", $"""
             A comment on "{headline}" was posted with this address from a browser that has not
             commented here before, so it is waiting.
 

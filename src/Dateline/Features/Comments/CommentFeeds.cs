@@ -21,16 +21,17 @@ public static class CommentFeeds
         return app;
     }
 
-    public static async Task<IResult> SiteFeedAsync(HttpContext http, DatelineDbContext db, SiteClock clock, SiteUrls urls, IOptions<DatelineOptions> options, CancellationToken ct)
+    public static async Task<IResult> SiteFeedAsync(HttpContext http, DatelineDbContext db, SiteClock clock, SiteUrls urls, IOptionsMonitor<DatelineOptions> options, CancellationToken ct)
     {
         var baseUrl = urls.BaseUrl(http.Request);
         var now = clock.UtcNow;
         var items = await ItemsAsync(db, db.Articles.Published(now), ct);
         PageCache.Tag(http, PageCache.CommentFeedsTag);
-        return Rss($"Comments on {options.Value.SiteTitle}", baseUrl + "/", baseUrl + "/comments/feed/", options.Value, baseUrl, items);
+        var site = options.CurrentValue;
+        return Rss($"Comments on {site.SiteTitle}", baseUrl + "/", baseUrl + "/comments/feed/", site, baseUrl, items);
     }
 
-    public static async Task<IResult> ArticleFeedAsync(int year, int month, int day, string slug, HttpContext http, DatelineDbContext db, SiteClock clock, SiteUrls urls, IOptions<DatelineOptions> options, CancellationToken ct)
+    public static async Task<IResult> ArticleFeedAsync(int year, int month, int day, string slug, HttpContext http, DatelineDbContext db, SiteClock clock, SiteUrls urls, IOptionsMonitor<DatelineOptions> options, CancellationToken ct)
     {
         if (year is < 1000 or > 9999 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
@@ -51,7 +52,7 @@ public static class CommentFeeds
 
         var baseUrl = urls.BaseUrl(http.Request);
         var path = ArticlePaths.Of(date, lowered);
-        return Rss($"Comments on: {headline}", baseUrl + path, baseUrl + path + "feed/", options.Value, baseUrl, await ItemsAsync(db, articles, ct));
+        return Rss($"Comments on: {headline}", baseUrl + path, baseUrl + path + "feed/", options.CurrentValue, baseUrl, await ItemsAsync(db, articles, ct));
     }
 
     private static Task<List<FeedItem>> ItemsAsync(DatelineDbContext db, IQueryable<Article> articles, CancellationToken ct) =>

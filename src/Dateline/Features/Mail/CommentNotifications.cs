@@ -10,14 +10,14 @@ namespace Dateline.Features.Mail;
 /// Who hears of a new comment, after WordPress: moderators of a held one, with a link to the
 /// queue; the article's authors of an approved one. Mail joins the comment's own save.
 /// </summary>
-public sealed class CommentNotifications(DatelineDbContext db, Outbox outbox, IOptions<DatelineOptions> options)
+public sealed class CommentNotifications(DatelineDbContext db, Outbox outbox, IOptionsMonitor<DatelineOptions> options)
 {
     private static readonly string[] ModeratorRoles = Capabilities.RolesWith(Capabilities.ModerateComments);
 
     public async Task QueueAsync(Comment comment, string headline, string articlePath, string baseUrl, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(comment);
-        var site = options.Value.SiteTitle;
+        var site = options.CurrentValue.SiteTitle;
         var link = $"{baseUrl}{articlePath}#comment-{comment.Id}";
 
         // As in WordPress's mails, a reply links to the comment it answers, which is always an

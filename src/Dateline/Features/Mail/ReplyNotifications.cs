@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Dateline.Features.Mail;
 
 /// <summary>Mail for reply subscriptions: the double opt-in request, and news of an approved reply.</summary>
-public sealed class ReplyNotifications(DatelineDbContext db, Outbox outbox, SubscriptionLinks links, SiteClock clock, IOptions<DatelineOptions> options)
+public sealed class ReplyNotifications(DatelineDbContext db, Outbox outbox, SubscriptionLinks links, SiteClock clock, IOptionsMonitor<DatelineOptions> options)
 {
     /// <summary>Records the wish and mails the confirmation link; saved by the caller.</summary>
     public async Task RequestAsync(Comment comment, string headline, string baseUrl, CancellationToken ct)
@@ -21,7 +21,7 @@ public sealed class ReplyNotifications(DatelineDbContext db, Outbox outbox, Subs
         var subscription = new ReplySubscription { CommentId = comment.Id, CreatedAt = clock.UtcNow };
         db.Set<ReplySubscription>().Add(subscription);
         await db.SaveChangesAsync(ct);
-        outbox.Enqueue(comment.AuthorEmail, $"[{options.Value.SiteTitle}] Confirm replies to your comment", $"""
+        outbox.Enqueue(comment.AuthorEmail, $"[{options.CurrentValue.SiteTitle}] Confirm replies to your comment", $"""
             You asked to be told by e-mail when someone replies to your comment on "{headline}".
             Confirm it here (nothing is sent until you do):
             {links.ConfirmUrl(baseUrl, subscription.Id)}
@@ -51,7 +51,7 @@ public sealed class ReplyNotifications(DatelineDbContext db, Outbox outbox, Subs
             return;
         }
 
-        outbox.Enqueue(target.AuthorEmail!, $"[{options.Value.SiteTitle}] New reply to your comment on \"{target.Headline}\"", $"""
+        outbox.Enqueue(target.AuthorEmail!, $"[{options.CurrentValue.SiteTitle}] New reply to your comment on \"{target.Headline}\"", $"""
             {reply.AuthorName} replied to your comment on "{target.Headline}":
 
             {reply.Body}

@@ -1,13 +1,9 @@
-using System.Text;
 using Dateline.Data;
-using Dateline.Features.Mail;
 using Dateline.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Options;
 
 namespace Dateline.Features.Accounts.Pages;
 
@@ -17,7 +13,7 @@ namespace Dateline.Features.Accounts.Pages;
 /// </summary>
 [AllowAnonymous]
 public sealed class ForgotModel(
-    UserManager<NewsroomUser> users, DatelineDbContext db, Outbox outbox, SiteUrls urls, PageMeta meta, IOptions<DatelineOptions> options) : PageModel
+    UserManager<NewsroomUser> users, DatelineDbContext db, PasswordMail mail, SiteUrls urls, PageMeta meta) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -32,15 +28,7 @@ public sealed class ForgotModel(
         var user = string.IsNullOrWhiteSpace(Email) ? null : await users.FindByEmailAsync(Email.Trim());
         if (user?.Email is not null)
         {
-            var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-            var link = $"{urls.BaseUrl(Request)}/newsroom/reset?email={Uri.EscapeDataString(user.Email)}&token={token}";
-            outbox.Enqueue(user.Email, $"[{options.Value.SiteTitle}] Reset your newsroom password", $"""
-                Someone asked to reset the password of your {options.Value.SiteTitle} newsroom account.
-                Choose a new password here (the link works for three hours, once):
-                {link}
-
-                If it was not you, ignore this message: your password stays as it is.
-                """);
+            await mail.EnqueueResetAsync(user, urls.BaseUrl(Request));
             await db.SaveChangesAsync(ct);
         }
 

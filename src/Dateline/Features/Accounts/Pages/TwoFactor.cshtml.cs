@@ -12,7 +12,7 @@ namespace Dateline.Features.Accounts.Pages;
 /// Turns TOTP two-step sign-in on and off for the signed-in user, with Identity's authenticator
 /// key and recovery codes. The QR code is drawn on the server, so no script or outside service is needed.
 /// </summary>
-public sealed class TwoFactorModel(UserManager<NewsroomUser> users, SignInManager<NewsroomUser> signIn, PageMeta meta, IOptions<DatelineOptions> options) : PageModel
+public sealed class TwoFactorModel(UserManager<NewsroomUser> users, SignInManager<NewsroomUser> signIn, PageMeta meta, IOptionsMonitor<DatelineOptions> options) : PageModel
 {
     private const int RecoveryCodeCount = 10;
 
@@ -88,7 +88,7 @@ public sealed class TwoFactorModel(UserManager<NewsroomUser> users, SignInManage
             }
 
             FormattedKey = string.Join(' ', key.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
-            var issuer = Uri.EscapeDataString(options.Value.SiteTitle);
+            var issuer = Uri.EscapeDataString(options.CurrentValue.SiteTitle);
             var uri = $"otpauth://totp/{issuer}:{Uri.EscapeDataString(user.Email ?? user.UserName ?? "")}?secret={key}&issuer={issuer}&digits=6";
             using var data = QRCodeGenerator.GenerateQrCode(Encoding.UTF8.GetBytes(uri), QRCodeGenerator.ECCLevel.M);
             QrDataUri = "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(5));

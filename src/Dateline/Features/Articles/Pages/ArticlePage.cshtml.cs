@@ -17,7 +17,7 @@ namespace Dateline.Features.Articles.Pages;
 [IgnoreAntiforgeryToken]
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageCache.PolicyName)]
 public sealed class ArticlePageModel(
-    DatelineDbContext db, SiteClock clock, SiteUrls urls, PageMeta meta, IOptions<DatelineOptions> options,
+    DatelineDbContext db, SiteClock clock, SiteUrls urls, PageMeta meta, IOptionsMonitor<DatelineOptions> options,
     CommentPoster poster, CommenterCookies cookies, DiscussionSettingsStore discussion) : PageModel
 {
     public ArticleView? Article { get; private set; }
@@ -154,7 +154,7 @@ public sealed class ArticlePageModel(
         Reply = reply with { CommentsOpen = settings.AcceptsComments(article.CommentsOpen, article.PublishedAt, clock.UtcNow), Stamp = cookies.NewStamp() };
         var baseUrl = urls.BaseUrl(Request);
         CanonicalUrl = baseUrl + article.Path;
-        JsonLd = ArticleJsonLd.For(article, CanonicalUrl, baseUrl, options.Value.SiteTitle, clock);
+        JsonLd = ArticleJsonLd.For(article, CanonicalUrl, baseUrl, options.CurrentValue.SiteTitle, clock);
         meta.Title = article.Headline;
         meta.Description = article.Dek;
         meta.CanonicalPath = article.Path;
