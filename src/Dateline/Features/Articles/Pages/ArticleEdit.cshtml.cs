@@ -55,6 +55,7 @@ public sealed class ArticleEditModel(DatelineDbContext db, ArticleEditor editor,
             "unpublished" => "Unpublished: it is a draft again.",
             "updated" => "Updated.",
             "note" => "Added to the article.",
+            "restored" => "Restored: the earlier revision is the article again (and this is a new revision, so it can be undone).",
             "pasted" => "Pasted as a draft: check the headline, byline, credits and body before publishing.",
             _ => null,
         };
