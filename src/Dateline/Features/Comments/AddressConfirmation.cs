@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Dateline.Data;
-using Dateline.Features.Articles;
 using Dateline.Features.Mail;
 using Dateline.Web;
 using Microsoft.AspNetCore.DataProtection;
@@ -18,7 +17,7 @@ namespace Dateline.Features.Comments;
 /// goes only to addresses that already have an approved comment, at most once a day.
 /// </summary>
 public sealed class AddressConfirmation(
-    DatelineDbContext db, Outbox outbox, CommentNotifications notifications, ReplyNotifications replies,
+    DatelineDbContext db, Outbox outbox, CommentNotifications notifications,
     IDataProtectionProvider protection, SiteClock clock, PageCache cache, IOptions<DatelineOptions> options)
 {
     /// <summary>The reason recorded on a comment held until its author confirms the address.</summary>
@@ -96,20 +95,8 @@ public sealed class AddressConfirmation(
         }
 
         await db.SaveChangesAsync(ct);
-        var articles = waiting.Select(c => c.ArticleId).Distinct().ToList();
-        var headlines = await db.Articles.AsNoTracking().Where(a => articles.Contains(a.Id))
-            .Select(a => new { a.Id, a.Headline, a.PathDate, a.Slug }).ToDictionaryAsync(a => a.Id, ct);
-        foreach (var comment in waiting)
-        {
-            if (headlines.TryGetValue(comment.ArticleId, out var article) && article.PathDate is { } date)
-            {
-                await notifications.QueueAsync(comment, article.Headline, ArticlePaths.Of(date, article.Slug), baseUrl, ct);
-            }
-
-            await replies.ReplyApprovedAsync(comment.Id, baseUrl, ct);
-        }
-
+        await notifications.ApprovedAsync([.. waiting.Select(c => c.Id)], baseUrl, ct);
         await db.SaveChangesAsync(ct);
-        await cache.CommentsChangedAsync(articles, ct);
+        await cache.CommentsChangedAsync(waiting.Select(c => c.ArticleId), ct);
     }
 }
