@@ -70,6 +70,23 @@ public static class Staff
         return await browser.PostAsync(string.IsNullOrEmpty(action) ? pagePath : action, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>
+    /// Posts a form already on a page with fields that may repeat (checkboxes of one name), as a
+    /// browser does; the form's hidden fields go too, except those the given fields replace.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormFieldsAsync(this HttpClient browser, IElement form, string pagePath, IReadOnlyList<KeyValuePair<string, string>> fields)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(fields);
+        var given = fields.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        var hidden = form.QuerySelectorAll("input[type='hidden']")
+            .Where(i => i.GetAttribute("name") is { } name && !given.Contains(name))
+            .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value") ?? ""));
+        var action = form.GetAttribute("action");
+        return await browser.PostAsync(string.IsNullOrEmpty(action) ? pagePath : action, new FormUrlEncodedContent([.. hidden, .. fields]));
+    }
+
     /// <summary>The current RFC 6238 code (30 s, 6 digits, HMAC-SHA1) for an authenticator key in base 32.</summary>
     public static string Totp(string base32Key, DateTimeOffset at)
     {

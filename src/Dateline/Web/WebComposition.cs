@@ -123,6 +123,7 @@ public static class WebComposition
         services.AddSingleton<Features.Comments.CommentRenderer>();
         services.AddScoped<Features.Comments.DiscussionSettingsStore>();
         services.AddScoped<Features.Comments.CommentPoster>();
+        services.AddScoped<Features.Comments.CommentModerator>();
         services.AddSingleton<Features.Comments.CommentRateLimits>();
         services.AddSingleton<Features.Comments.CommenterCookies>();
         services.AddScoped<Features.Privacy.CommenterData>();

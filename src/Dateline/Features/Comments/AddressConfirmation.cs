@@ -18,7 +18,7 @@ namespace Dateline.Features.Comments;
 /// goes only to addresses that already have an approved comment, at most once a day.
 /// </summary>
 public sealed class AddressConfirmation(
-    DatelineDbContext db, Outbox outbox, CommentNotifications notifications, ReplyNotifications replies,
+    DatelineDbContext db, Outbox outbox, CommentNotifications notifications,
     DiscussionSettingsStore settings, IDataProtectionProvider protection, SiteClock clock, PageCache cache, IOptionsMonitor<DatelineOptions> options)
 {
     /// <summary>The reason recorded on a comment held until its author confirms the address.</summary>
@@ -86,7 +86,7 @@ public sealed class AddressConfirmation(
         var article = await (from c in db.Comments
                              join a in db.Articles.Published(now) on c.ArticleId equals a.Id
                              where c.Id == commentId
-                             select new { a.Id, a.Headline, a.PathDate, a.Slug, a.CommentsOpen, a.PublishedAt }).FirstOrDefaultAsync(ct);
+                             select new { a.Id, a.CommentsOpen, a.PublishedAt }).FirstOrDefaultAsync(ct);
         if (article is null || !(await settings.GetAsync(ct)).AcceptsComments(article.CommentsOpen, article.PublishedAt, now))
         {
             return false;
@@ -100,9 +100,7 @@ public sealed class AddressConfirmation(
             return false;
         }
 
-        var comment = await db.Comments.AsNoTracking().FirstAsync(c => c.Id == commentId, ct);
-        await notifications.QueueAsync(comment, article.Headline, ArticlePaths.Of(article.PathDate!.Value, article.Slug), baseUrl, ct);
-        await replies.ReplyApprovedAsync(comment.Id, baseUrl, ct);
+        await notifications.ApprovedAsync([commentId], baseUrl, ct);
         await db.SaveChangesAsync(ct);
         await cache.CommentsChangedAsync([article.Id], ct);
         return true;

@@ -8,6 +8,9 @@ namespace Dateline.Features.Comments;
 /// <summary>
 /// Takes a comment from any way in (form or JSON): checks the article, the fields, the thread,
 /// floods and duplicates, decides its status, and saves it. Outcomes are values, not exceptions.
+/// A newsroom user's comment (<see cref="CommentContext.UserId"/> set) is checked and rendered the
+/// same way but skips the rate, flood, closing and moderation rules, is approved at once and needs
+/// no e-mail.
 /// </summary>
 public sealed partial class CommentPoster(
     DatelineDbContext db, CommentRenderer renderer, DiscussionSettingsStore settingsStore, SiteClock clock,
@@ -39,8 +42,10 @@ public sealed partial class CommentPoster(
         var path = ArticlePaths.Of(article.PathDate!.Value, article.Slug);
         var settings = await settingsStore.GetAsync(ct);
         var errors = new FieldErrors();
-        var input = CommentValidator.Validate(raw, errors);
-        if (!settings.AcceptsComments(article.CommentsOpen, article.PublishedAt, now))
+        var staff = context.UserId is not null;
+        var input = CommentValidator.Validate(raw, errors, emailRequired: !staff);
+        // As in WordPress, closing an article stops readers, not the newsroom answering them.
+        if (!staff && !settings.AcceptsComments(article.CommentsOpen, article.PublishedAt, now))
         {
             return new PostCommentResult(PostCommentOutcome.Closed, path) { Input = input, Message = "Comments are closed on this article." };
         }
@@ -53,14 +58,14 @@ public sealed partial class CommentPoster(
 
         input = input with { ParentId = parentId };
         // Stored lower-cased, so that one address is one commenter however it is typed.
-        var email = input.Email!.ToLowerInvariant();
+        var email = input.Email?.ToLowerInvariant();
         if (await db.Comments.AnyAsync(c => c.ArticleId == article.Id && c.ParentId == parentId && c.Status != CommentStatus.Trash
             && c.AuthorName == input.Name && c.AuthorEmail == email && c.Body == input.Body, ct))
         {
             return new PostCommentResult(PostCommentOutcome.Duplicate, path) { Input = input, Message = "Duplicate comment: it looks as though you have already said that." };
         }
 
-        if (context.UserId is null && await FloodWaitAsync(settings, context.Ip, email, now, ct) is > 0 and var wait)
+        if (!staff && await FloodWaitAsync(settings, context.Ip, email!, now, ct) is > 0 and var wait)
         {
             return new PostCommentResult(PostCommentOutcome.Flood, path)
             {
@@ -70,10 +75,10 @@ public sealed partial class CommentPoster(
             };
         }
 
-        var trusted = context.UserId is not null || (context.CommenterKeyHash is not null && await db.Comments.AnyAsync(
+        var trusted = staff || (context.CommenterKeyHash is not null && await db.Comments.AnyAsync(
             c => c.CommenterKey == context.CommenterKeyHash && c.Status == CommentStatus.Approved && c.AuthorEmail == email, ct));
         var (status, reason) = Decide(settings, input, context, trusted, now);
-        if (reason == "first-comment" && context.CommenterKeyHash is not null && await confirmation.IsKnownAddressAsync(email, ct))
+        if (reason == "first-comment" && context.CommenterKeyHash is not null && await confirmation.IsKnownAddressAsync(email!, ct))
         {
             reason = AddressConfirmation.Reason;
         }
@@ -129,6 +134,11 @@ public sealed partial class CommentPoster(
     // held (so it learns nothing) while the comment waits in spam or the queue.
     private static (CommentStatus, string?) Decide(DiscussionSettings settings, CommentInput input, CommentContext context, bool trusted, DateTime now)
     {
+        if (context.UserId is not null)
+        {
+            return (CommentStatus.Approved, null);
+        }
+
         if (!string.IsNullOrEmpty(input.Honeypot))
         {
             return (CommentStatus.Spam, "honeypot");

@@ -6,14 +6,17 @@ namespace Dateline.Features.Comments;
 /// <summary>The one set of field rules for a comment, used by the HTML form and the JSON API.</summary>
 public static class CommentValidator
 {
-    /// <summary>Checks and normalizes the input; the result carries trimmed values.</summary>
-    public static CommentInput Validate(CommentInput input, FieldErrors errors)
+    /// <summary>
+    /// Checks and normalizes the input; the result carries trimmed values. Readers must give an
+    /// address; a newsroom user replying or editing a comment gives none, but one given is checked.
+    /// </summary>
+    public static CommentInput Validate(CommentInput input, FieldErrors errors, bool emailRequired = true)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(errors);
         var body = TextRules.Check(input.Body, "body", CommentLimits.Body, errors, required: true, multiline: true);
         var name = TextRules.Check(input.Name, "name", CommentLimits.Name, errors, required: true);
-        var email = TextRules.Check(input.Email, "email", CommentLimits.Email, errors, required: true);
+        var email = TextRules.Check(input.Email, "email", CommentLimits.Email, errors, required: emailRequired);
         if (email is not null && !errors.Has("email") && !IsEmail(email))
         {
             errors.Add("email", "Enter a valid e-mail address, such as name@example.org.");

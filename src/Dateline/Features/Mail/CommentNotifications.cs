@@ -10,7 +10,7 @@ namespace Dateline.Features.Mail;
 /// Who hears of a new comment, after WordPress: moderators of a held one, with a link to the
 /// queue; the article's authors of an approved one. Mail joins the comment's own save.
 /// </summary>
-public sealed class CommentNotifications(DatelineDbContext db, Outbox outbox, IOptionsMonitor<DatelineOptions> options)
+public sealed class CommentNotifications(DatelineDbContext db, Outbox outbox, ReplyNotifications replies, IOptionsMonitor<DatelineOptions> options)
 {
     private static readonly string[] ModeratorRoles = Capabilities.RolesWith(Capabilities.ModerateComments);
 
@@ -47,8 +47,10 @@ public sealed class CommentNotifications(DatelineDbContext db, Outbox outbox, IO
         }
         else if (comment.Status == CommentStatus.Approved)
         {
+            // Nobody hears of their own comment: a reader by address, a newsroom user by account.
             var authors = await db.Articles.Where(a => a.Id == comment.ArticleId)
                 .SelectMany(a => a.Authors.Select(x => x.Author.UserId))
+                .Where(userId => comment.UserId == null || userId != comment.UserId)
                 .Join(db.Users, userId => userId, user => user.Id, (_, user) => user.Email)
                 .Where(email => email != null && email != comment.AuthorEmail)
                 .Distinct().ToListAsync(ct);
@@ -64,6 +66,31 @@ public sealed class CommentNotifications(DatelineDbContext db, Outbox outbox, IO
                     See it in place: {link}
                     """);
             }
+        }
+    }
+
+    /// <summary>
+    /// Mail for comments approved after they were posted (by a moderator, or by their author's
+    /// confirmed address): what approval on posting would have sent, to the article's authors and
+    /// to a parent's subscribed author. Saved by the caller.
+    /// </summary>
+    public async Task ApprovedAsync(IReadOnlyCollection<int> commentIds, string baseUrl, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(commentIds);
+        var ids = commentIds.ToList();
+        var approved = await db.Comments.AsNoTracking().Where(c => ids.Contains(c.Id) && c.Status == CommentStatus.Approved)
+            .OrderBy(c => c.Id).ToListAsync(ct);
+        var articleIds = approved.Select(c => c.ArticleId).Distinct().ToList();
+        var articles = await db.Articles.AsNoTracking().Where(a => articleIds.Contains(a.Id))
+            .Select(a => new { a.Id, a.Headline, a.PathDate, a.Slug }).ToDictionaryAsync(a => a.Id, ct);
+        foreach (var comment in approved)
+        {
+            if (articles.TryGetValue(comment.ArticleId, out var article) && article.PathDate is { } date)
+            {
+                await QueueAsync(comment, article.Headline, Articles.ArticlePaths.Of(date, article.Slug), baseUrl, ct);
+            }
+
+            await replies.ReplyApprovedAsync(comment.Id, baseUrl, ct);
         }
     }
 }
