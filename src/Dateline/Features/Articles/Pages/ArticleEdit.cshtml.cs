@@ -32,12 +32,13 @@ public sealed class ArticleEditModel(DatelineDbContext db, ArticleEditor editor,
     public bool CanPublish { get; private set; }
     public bool CanEdit { get; private set; } = true;
     public SiteClock Clock => clock;
+    public IReadOnlyList<MediaChoice> Media { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string id, string? saved, CancellationToken ct)
     {
         if (id == "new")
         {
-            Show(null);
+            await ShowAsync(null);
             return Page();
         }
 
@@ -59,7 +60,7 @@ public sealed class ArticleEditModel(DatelineDbContext db, ArticleEditor editor,
             "pasted" => "Pasted as a draft: check the headline, byline, credits and body before publishing.",
             _ => null,
         };
-        Show(article);
+        await ShowAsync(article);
         return Page();
     }
 
@@ -74,7 +75,7 @@ public sealed class ArticleEditModel(DatelineDbContext db, ArticleEditor editor,
         if (action == "preview")
         {
             PreviewHtml = markdown.ToHtml(Form.Body ?? "");
-            Show(article, keepVersion: true);
+            await ShowAsync(article, keepVersion: true);
             return Page();
         }
 
@@ -114,7 +115,7 @@ public sealed class ArticleEditModel(DatelineDbContext db, ArticleEditor editor,
 
         if (!Errors.IsEmpty)
         {
-            return Refuse(article, StatusCodes.Status422UnprocessableEntity, "The article was not saved: see the marked fields.");
+            return await RefuseAsync(article, StatusCodes.Status422UnprocessableEntity, "The article was not saved: see the marked fields.");
         }
 
         var actor = Actor.From(User);
@@ -129,18 +130,18 @@ public sealed class ArticleEditModel(DatelineDbContext db, ArticleEditor editor,
             case ArticleEditOutcome.NotFound:
                 return NotFound();
             case ArticleEditOutcome.Forbidden:
-                return Refuse(article, StatusCodes.Status403Forbidden, result.Message ?? "Your role may not do that.");
+                return await RefuseAsync(article, StatusCodes.Status403Forbidden, result.Message ?? "Your role may not do that.");
             case ArticleEditOutcome.VersionMismatch:
                 var current = await LoadAsync(article!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
                 Conflict = current is null ? null : new ArticleConflict(current.Headline, current.BodyMarkdown, current.UpdatedAt);
                 // Saving again is now a deliberate choice to replace the other save with this one.
                 Form.Version = current?.Version.ToString();
-                return Refuse(current ?? article, StatusCodes.Status409Conflict,
+                return await RefuseAsync(current ?? article, StatusCodes.Status409Conflict,
                     "Someone else saved this article while you were editing. Your text is still in the form; their version is shown below. Save again to replace theirs with yours.",
                     keepVersion: true);
             default:
                 Errors = result.Errors ?? new FieldErrors();
-                return Refuse(article, result.Outcome == ArticleEditOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity,
+                return await RefuseAsync(article, result.Outcome == ArticleEditOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity,
                     result.Message ?? "The article was not saved: see the marked fields.");
         }
     }
@@ -162,7 +163,7 @@ public sealed class ArticleEditModel(DatelineDbContext db, ArticleEditor editor,
         Errors = result.Errors ?? new FieldErrors();
         NoteText = text;
         NoteKind = kind;
-        return Refuse(article, result.Outcome == ArticleEditOutcome.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity,
+        return await RefuseAsync(article, result.Outcome == ArticleEditOutcome.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity,
             result.Message ?? "The note was not added.");
     }
 
@@ -185,16 +186,20 @@ public sealed class ArticleEditModel(DatelineDbContext db, ArticleEditor editor,
             .FirstOrDefaultAsync(a => a.Id == number, ct);
     }
 
-    private PageResult Refuse(Article? article, int status, string message, bool keepVersion = true)
+    private async Task<PageResult> RefuseAsync(Article? article, int status, string message, bool keepVersion = true)
     {
         Message = message;
         Response.StatusCode = status;
-        Show(article, keepVersion);
+        await ShowAsync(article, keepVersion);
         return Page();
     }
 
-    private void Show(Article? article, bool keepVersion = false)
+    private async Task ShowAsync(Article? article, bool keepVersion = false)
     {
+        // The most recent photos, and the one in use, for the lead-image choice.
+        var chosen = int.TryParse(Form.MediaId, out var mediaId) ? mediaId : 0;
+        Media = await db.MediaItems.AsNoTracking().OrderByDescending(m => m.Id == chosen).ThenByDescending(m => m.CreatedAt).Take(50)
+            .Select(m => new MediaChoice(m.Id, m.FileName, m.Alt, m.Caption)).ToListAsync(HttpContext.RequestAborted);
         var actor = Actor.From(User);
         CanPublish = actor.Can(Capabilities.PublishArticles);
         Id = article?.Id;
@@ -216,3 +221,6 @@ public sealed class ArticleEditModel(DatelineDbContext db, ArticleEditor editor,
 
 /// <summary>The other editor's save, shown beside the form after a clash.</summary>
 public sealed record ArticleConflict(string Headline, string BodyMarkdown, DateTime SavedAt);
+
+/// <summary>A media-library photo offered as the lead image.</summary>
+public sealed record MediaChoice(int Id, string FileName, string? Alt, string? Caption);

@@ -18,6 +18,9 @@ public sealed class ArticleForm
     public string? Topics { get; set; }
     public string? Section { get; set; }
     public string? ImageUrl { get; set; }
+
+    /// <summary>The media-library item chosen as the lead image, if any; it then gives the URL and sizes.</summary>
+    public string? MediaId { get; set; }
     public string? ImageAlt { get; set; }
     public string? ImageCaption { get; set; }
     public string? ImageCredit { get; set; }
@@ -40,7 +43,8 @@ public sealed class ArticleForm
             Credits = string.Join('\n', article.Credits),
             Topics = string.Join(", ", article.Topics.Select(t => t.Name)),
             Section = article.Section?.Name,
-            ImageUrl = article.Image?.Url,
+            ImageUrl = article.Image is { MediaId: null } ? article.Image.Url : null,
+            MediaId = article.Image?.MediaId?.ToString(CultureInfo.InvariantCulture),
             ImageAlt = article.Image?.Alt,
             ImageCaption = article.Image?.Caption,
             ImageCredit = article.Image?.Credit,
@@ -66,9 +70,10 @@ public sealed class ArticleForm
             Section = Blank(Section),
             CommentsOpen = CommentsOpen,
         };
-        input.Image = new[] { ImageUrl, ImageAlt, ImageCaption, ImageCredit }.All(string.IsNullOrWhiteSpace)
+        var mediaId = int.TryParse(MediaId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (int?)null;
+        input.Image = mediaId is null && new[] { ImageUrl, ImageAlt, ImageCaption, ImageCredit }.All(string.IsNullOrWhiteSpace)
             ? null
-            : new ImageInput(Blank(ImageUrl), Blank(ImageAlt), Blank(ImageCaption), Blank(ImageCredit), null, null);
+            : new ImageInput(mediaId is null ? Blank(ImageUrl) : null, Blank(ImageAlt), Blank(ImageCaption), Blank(ImageCredit), null, null) { MediaId = mediaId };
         return input;
     }
 
