@@ -26,6 +26,6 @@ public static partial class TrailingSlash
 
     // Date paths (/2023/, /2023/03/, /2023/03/01/, an article and its feed), archives, the
     // comment feed and the newsroom.
-    [GeneratedRegex(@"^/(\d{4}(/\d{1,2}(/\d{1,2}(/[^/.]+(/feed)?)?)?)?|(topics|authors)/[^/.]+|comments/feed|newsroom)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^/(\d{4}(/\d{1,2}(/\d{1,2}(/[^/.]+(/feed)?)?)?)?|(topics|authors)/[^/.]+|comments/feed|newsroom(/(articles|media|comments|settings|users|keys))?)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex NeedsSlash();
 }

@@ -3,6 +3,7 @@ using Dateline.Data;
 using Dateline.Features.Accounts;
 using Dateline.TestSupport;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dateline.IntegrationTests.Pages;
@@ -64,6 +65,10 @@ public abstract class SetupPageTests(DatelineApp app)
             Assert.True(await users.IsInRoleAsync(ada!, Roles.Admin));
             Assert.True(await users.CheckPasswordAsync(ada!, "a long enough password"));
             Assert.NotEqual("a long enough password", ada!.PasswordHash);
+            // The address the first admin used becomes the site URL, so that mailed links never follow a later Host header.
+            var siteUrl = await scope.ServiceProvider.GetRequiredService<Dateline.Data.DatelineDbContext>().Settings
+                .Where(s => s.Key == Dateline.Features.Settings.SiteSettings.UrlKey).Select(s => s.Value).SingleOrDefaultAsync();
+            Assert.Equal(client.BaseAddress!.GetLeftPart(UriPartial.Authority), siteUrl);
         }
 
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/newsroom/setup?token={token}")).StatusCode);

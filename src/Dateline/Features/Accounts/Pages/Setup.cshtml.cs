@@ -9,7 +9,8 @@ namespace Dateline.Features.Accounts.Pages;
 /// <summary>The one-time page, reached from the link printed at first start, that creates the first admin.</summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class SetupModel(
-    DatelineDbContext db, NewsroomUsers users, UserManager<NewsroomUser> accounts, SignInManager<NewsroomUser> signIn, TimeProvider time, PageMeta meta) : PageModel
+    DatelineDbContext db, NewsroomUsers users, UserManager<NewsroomUser> accounts, SignInManager<NewsroomUser> signIn,
+    Settings.SiteSettingsStore siteSettings, SiteUrls urls, TimeProvider time, PageMeta meta) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -65,6 +66,7 @@ public sealed class SetupModel(
         }
 
         await SetupToken.RevokeAsync(db, ct);
+        await RememberSiteUrlAsync(ct);
         if (await accounts.FindByEmailAsync(Email!.Trim()) is { } admin)
         {
             await signIn.SignInAsync(admin, isPersistent: false);
@@ -72,6 +74,21 @@ public sealed class SetupModel(
 
         Done = true;
         return Page();
+    }
+
+    /// <summary>
+    /// Keeps the address the first admin used as the site URL, as WordPress does at install, when
+    /// none is configured: links in mail must not come from whatever Host a later request claims.
+    /// </summary>
+    private async Task RememberSiteUrlAsync(CancellationToken ct)
+    {
+        if (siteSettings.Current.SiteUrl.Length > 0)
+        {
+            return;
+        }
+
+        await Settings.SettingRows.SetAsync(db, Settings.SiteSettings.UrlKey, urls.BaseUrl(Request), ct);
+        await siteSettings.RefreshAsync(ct);
     }
 
     private PageResult Expired()
