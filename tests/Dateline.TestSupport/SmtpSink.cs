@@ -23,6 +23,20 @@ public static class SmtpSink
         return (address[..colon], int.Parse(address[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture), log);
     }
 
+    /// <summary>
+    /// Points an app (before it starts) at the sink, with links in mail under https://news.example.org;
+    /// returns the log to read messages from.
+    /// </summary>
+    public static string MailTo(this DatelineApp app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var (host, port, log) = Require();
+        app.Settings["Dateline:Smtp:Host"] = host;
+        app.Settings["Dateline:Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        app.Settings["Dateline:SiteUrl"] = "https://news.example.org";
+        return log;
+    }
+
     /// <summary>Waits until a message containing every given text has arrived, and returns it.</summary>
     public static async Task<string> WaitForAsync(string log, params string[] texts)
     {

@@ -54,12 +54,9 @@ public abstract class NotificationTests(Provider provider)
     [Fact]
     public async Task ReplyMailNeedsAConfirmedSubscriptionAndStopsWhenAsked()
     {
-        var (host, port, log) = SmtpSink.Require();
         using var database = new TestDatabase(provider);
         await using var app = new DatelineApp(database);
-        app.Settings["Dateline:Smtp:Host"] = host;
-        app.Settings["Dateline:Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        app.Settings["Dateline:SiteUrl"] = "https://news.example.org";
+        var log = app.MailTo();
         var admin = app.CreateClient(await app.CreateApiKeyAsync("admin"));
         await admin.PutAsync("/api/newsroom/settings/discussion", JsonContent.Create(new { requirePreviousApproval = false, floodSeconds = 0 }));
         var article = await admin.CreateArticleAsync(new { headline = "Replies By Mail", authors = new[] { "Someone" }, status = "published" });
@@ -99,12 +96,9 @@ public abstract class NotificationTests(Provider provider)
     [Fact]
     public async Task ANewBrowserIsTrustedOnceItsAddressConfirmsByMail()
     {
-        var (host, port, log) = SmtpSink.Require();
         using var database = new TestDatabase(provider);
         await using var app = new DatelineApp(database);
-        app.Settings["Dateline:Smtp:Host"] = host;
-        app.Settings["Dateline:Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        app.Settings["Dateline:SiteUrl"] = "https://news.example.org";
+        var log = app.MailTo();
         var admin = app.CreateClient(await app.CreateApiKeyAsync("admin"));
         await admin.PutAsync("/api/newsroom/settings/discussion", JsonContent.Create(new { floodSeconds = 0, minimumSecondsToSubmit = 0 }));
         var article = await admin.CreateArticleAsync(new { headline = "Trust By Mail", authors = new[] { "Someone" }, status = "published" });

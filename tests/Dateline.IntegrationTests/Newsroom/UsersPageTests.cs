@@ -72,13 +72,10 @@ public abstract partial class UsersPageTests(DatelineApp app)
     [Fact]
     public async Task AUserAddedWithoutAPasswordChoosesOneThroughAMailedLink()
     {
-        var (host, port, log) = SmtpSink.Require();
         // A database of its own: the shared app's sender, which has no SMTP host, would take the mail.
         using var database = new TestDatabase(app.Database.Provider);
         await using var mailing = new DatelineApp(database);
-        mailing.Settings["Dateline:Smtp:Host"] = host;
-        mailing.Settings["Dateline:Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        mailing.Settings["Dateline:SiteUrl"] = "https://news.example.org";
+        var log = mailing.MailTo();
         var (admin, _) = await mailing.SignedInAsync(Roles.Admin);
 
         var email = $"invited-{Guid.NewGuid():N}@example.org";
