@@ -74,6 +74,27 @@ public abstract class SiteSettingsPageTests(DatelineApp app)
     }
 
     [Fact]
+    public async Task AnArticleKeepsItsAddressWhenTheTimeZoneChangesAndItIsEdited()
+    {
+        // 20:00 UTC on 1 March is already 2 March in Tokyo: the URL date would move if recomputed.
+        var (id, path) = await PublishedArticleAsync(new DateTime(2023, 3, 1, 20, 0, 0, DateTimeKind.Utc));
+        var (admin, _) = await app.SignedInAsync(Roles.Admin);
+        Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync(admin, Site("Dateline", zone: "Asia/Tokyo"))).StatusCode);
+        try
+        {
+            var editor = app.CreateClient(await app.CreateApiKeyAsync(Roles.Editor));
+            var edited = await editor.PatchJsonAsync($"/api/newsroom/articles/{id}", new { headline = "Edited After The Move" });
+            Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+            Assert.Equal(path, Http.PathOf(await edited.JsonAsync()));
+            Assert.Equal(HttpStatusCode.OK, (await app.CreateReaderClient().GetAsync(path)).StatusCode);
+        }
+        finally
+        {
+            await SaveAsync(admin, Site("Dateline"));
+        }
+    }
+
+    [Fact]
     public async Task ATimeZoneSiteUrlAndLanguageSavedHereApplyToTheNextPage()
     {
         var (_, path) = await PublishedArticleAsync(new DateTime(2023, 3, 1, 9, 0, 0, DateTimeKind.Utc));

@@ -375,9 +375,13 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
                 break;
         }
 
+        // An article already out keeps its URL date while its time stays, even if the site's time
+        // zone has changed since: its address is linked from everywhere.
+        var keepsItsAddress = article.PathDate is not null && article.Status != ArticleStatus.Draft && article.PublishedAt == publishedAt;
         article.Status = status;
         article.PublishedAt = publishedAt;
-        article.PathDate = status != ArticleStatus.Draft && publishedAt is { } at ? clock.LocalDate(at) : null;
+        article.PathDate = status == ArticleStatus.Draft || publishedAt is not { } at ? null
+            : keepsItsAddress ? article.PathDate : clock.LocalDate(at);
     }
 
     // Generated slugs step aside (-2, -3…) for an article already on that day; a slug the editor
