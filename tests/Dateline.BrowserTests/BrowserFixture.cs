@@ -42,19 +42,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         ArticlePath = Http.PathOf(article);
         ArticleId = article.GetProperty("id").GetInt32();
 
-        var executable = Environment.GetEnvironmentVariable("DATELINE_CHROMIUM") ?? "/usr/bin/chromium";
-        if (!File.Exists(executable))
-        {
-            throw new InvalidOperationException($"Browser tests need Debian's Chromium at {executable} (apt-get install chromium), or DATELINE_CHROMIUM set; ./test.sh installs it.");
-        }
-
         playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = executable,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
-        });
+        Browser = await Chromium.LaunchAsync(playwright);
     }
 
     public async Task DisposeAsync()

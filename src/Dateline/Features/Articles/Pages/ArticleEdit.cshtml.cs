@@ -1,5 +1,6 @@
 using Dateline.Data;
 using Dateline.Features.Accounts;
+using Dateline.Features.Media;
 using Dateline.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -33,6 +34,9 @@ public sealed class ArticleEditModel(DatelineDbContext db, ArticleEditor editor,
     public bool CanEdit { get; private set; } = true;
     public SiteClock Clock => clock;
     public IReadOnlyList<MediaChoice> Media { get; private set; } = [];
+
+    /// <summary>The narrowest copy of the chosen library photo, so that the editor sees which photo leads the article.</summary>
+    public MediaVariant? LeadThumbnail { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id, string? saved, CancellationToken ct)
     {
@@ -200,6 +204,8 @@ public sealed class ArticleEditModel(DatelineDbContext db, ArticleEditor editor,
         var chosen = int.TryParse(Form.MediaId, out var mediaId) ? mediaId : 0;
         Media = await db.MediaItems.AsNoTracking().OrderByDescending(m => m.Id == chosen).ThenByDescending(m => m.CreatedAt).Take(50)
             .Select(m => new MediaChoice(m.Id, m.FileName, m.Alt, m.Caption)).ToListAsync(HttpContext.RequestAborted);
+        LeadThumbnail = chosen == 0 ? null
+            : (await db.MediaItems.AsNoTracking().FirstOrDefaultAsync(m => m.Id == chosen, HttpContext.RequestAborted))?.Variants.MinBy(v => v.Width);
         var actor = Actor.From(User);
         CanPublish = actor.Can(Capabilities.PublishArticles);
         Id = article?.Id;
