@@ -10,15 +10,6 @@ namespace Dateline.IntegrationTests.Comments;
 
 public abstract class NotificationTests(Provider provider)
 {
-    private static async Task<string> AddUserAsync(DatelineApp app, string role, string name)
-    {
-        var email = $"{role}-{Guid.NewGuid():N}@example.org";
-        using var scope = app.Services.CreateScope();
-        var errors = await scope.ServiceProvider.GetRequiredService<NewsroomUsers>().AddAsync(email, name, role, "a long enough password", default);
-        Assert.True(errors.IsEmpty);
-        return email;
-    }
-
     [Fact]
     public async Task ModeratorsHearOfHeldCommentsAndAuthorsOfApprovedOnesOverSmtp()
     {
@@ -29,9 +20,9 @@ public abstract class NotificationTests(Provider provider)
         app.Settings["Dateline:Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         app.Settings["Dateline:Smtp:From"] = "Dateline Test <news@example.org>";
         app.Settings["Dateline:SiteUrl"] = "https://news.example.org";
-        var moderator = await AddUserAsync(app, Roles.Moderator, "Mo Derator");
+        var moderator = await app.AddUserAsync(Roles.Moderator, "Mo Derator");
         var writerName = $"Wri Ter {Guid.NewGuid():N}"[..20];
-        var writer = await AddUserAsync(app, Roles.Author, writerName);
+        var writer = await app.AddUserAsync(Roles.Author, writerName);
         var admin = app.CreateClient(await app.CreateApiKeyAsync("admin"));
         var headline = $"Mail Story {Guid.NewGuid():N}";
         var article = await admin.CreateArticleAsync(new { headline, authors = new[] { writerName }, status = "published" });
@@ -197,7 +188,7 @@ public abstract class NotificationTests(Provider provider)
         await using var app = new DatelineApp(database);
         app.Settings["Dateline:Smtp:Host"] = "127.0.0.1";
         app.Settings["Dateline:Smtp:Port"] = "9"; // nothing listens on the discard port here
-        await AddUserAsync(app, Roles.Editor, "Ed Itor");
+        await app.AddUserAsync(Roles.Editor, "Ed Itor");
         var admin = app.CreateClient(await app.CreateApiKeyAsync("admin"));
         var article = await admin.CreateArticleAsync(new { headline = "Unsent Mail", authors = new[] { "Someone" }, status = "published" });
         var posted = await app.CreateReaderClient().PostAsJsonAsync($"/api/articles/{article.GetProperty("id").GetInt32()}/comments",
