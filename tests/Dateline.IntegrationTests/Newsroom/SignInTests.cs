@@ -137,7 +137,9 @@ public abstract partial class SignInTests(DatelineApp app)
     public async Task TwoStepSignInNeedsACodeOrARecoveryCode()
     {
         var (browser, email) = await app.SignedInAsync(Roles.Editor);
-        var setup = await (await browser.GetAsync("/newsroom/account/two-factor")).HtmlAsync();
+        var setupResponse = await browser.GetAsync("/newsroom/account/two-factor");
+        Assert.True(setupResponse.Headers.CacheControl?.NoStore, "a page with the authenticator key must not be stored");
+        var setup = await setupResponse.HtmlAsync();
         var key = setup.QuerySelector(".authenticator-key")!.TextContent;
         Assert.StartsWith("data:image/png;base64,", setup.QuerySelector("img.qr")!.GetAttribute("src"), StringComparison.Ordinal);
         var wrong = await browser.SubmitFormAsync("/newsroom/account/two-factor", new() { ["code"] = "000000" }, "main form");

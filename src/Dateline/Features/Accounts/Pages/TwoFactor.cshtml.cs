@@ -94,7 +94,6 @@ public sealed class TwoFactorModel(UserManager<NewsroomUser> users, SignInManage
             QrDataUri = "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(5));
         }
 
-        Response.Headers.CacheControl = "no-store";
         return Page();
     }
 }

@@ -221,7 +221,6 @@ public sealed class ArticleEditModel(DatelineDbContext db, ArticleEditor editor,
         }
 
         meta.Title = article is null ? "New article" : $"Edit: {article.Headline}";
-        Response.Headers.CacheControl = "no-store";
     }
 }
 
