@@ -45,5 +45,7 @@ public sealed class DatelineOptions
     /// <summary>Whether public pages are served from the output cache; off to measure the cold path.</summary>
     public bool PageCache { get; set; } = true;
 
+    public Features.Feeds.FeedsOptions Feeds { get; set; } = new();
+
     public string FullDataDir => Path.GetFullPath(DataDir);
 }

@@ -11,4 +11,9 @@ public sealed class PageMeta
 
     /// <summary>Keeps the page out of search engines (errors, deep pages of a list).</summary>
     public bool NoIndex { get; set; }
+
+    /// <summary>Path of this page's own RSS feed (a topic's, an author's), offered beside the site's.</summary>
+    public string? FeedPath { get; set; }
+
+    public string? FeedTitle { get; set; }
 }

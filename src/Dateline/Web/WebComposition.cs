@@ -3,6 +3,7 @@ using Dateline.Features.Accounts;
 using Dateline.Features.Articles;
 using Dateline.Features.Articles.Revisions;
 using Dateline.Features.Comments;
+using Dateline.Features.Feeds;
 using Dateline.Features.Media;
 using Dateline.Features.Privacy;
 using Dateline.Features.Settings;
@@ -61,6 +62,7 @@ public static class WebComposition
                 return true;
             });
         builder.Services.AddSingleton<SiteUrls>();
+        builder.Services.AddSingleton<Features.Feeds.FeedSite>();
         builder.Services.AddScoped<PageMeta>();
         builder.Services.AddHostedService<DatabaseMigrator>();
         builder.Services.AddSiteSettingsRefresher();
@@ -94,6 +96,7 @@ public static class WebComposition
         app.MapDiscussionSettingsApi();
         app.MapPrivacyApi();
         app.MapCommentFeeds();
+        app.MapArticleFeeds();
         app.MapHealthChecks("/healthz");
         app.MapOpenApi();
         return app;

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Dateline.Data;
 using Dateline.Features.Articles;
 using Dateline.Web;
@@ -12,4 +13,8 @@ public sealed class ArchiveQueries(DatelineDbContext db, SiteClock clock, Micros
 
     public Task<Page<ArticleSummary>> PageAsync(IQueryable<Article> query, int page, CancellationToken ct) =>
         query.NewestFirst().Select(ArticleProjections.Summary).ToPageAsync(page, options.Value.PageSize, ct);
+
+    /// <summary>The first page only, in any projection: what feeds carry.</summary>
+    public Task<List<T>> LatestAsync<T>(IQueryable<Article> query, Expression<Func<Article, T>> projection, CancellationToken ct) =>
+        query.NewestFirst().Select(projection).Take(options.Value.PageSize).ToListAsync(ct);
 }

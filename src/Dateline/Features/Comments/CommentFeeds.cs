@@ -1,8 +1,6 @@
-using System.Globalization;
-using System.Text;
-using System.Xml;
 using Dateline.Data;
 using Dateline.Features.Articles;
+using Dateline.Features.Feeds;
 using Dateline.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -28,7 +26,7 @@ public static class CommentFeeds
         var items = await ItemsAsync(db, db.Articles.Published(now), ct);
         PageCache.Tag(http, PageCache.CommentFeedsTag);
         var site = options.CurrentValue;
-        return Rss($"Comments on {site.SiteTitle}", baseUrl + "/", baseUrl + "/comments/feed/", site, baseUrl, items);
+        return Rss(http, $"Comments on {site.SiteTitle}", baseUrl + "/", baseUrl + "/comments/feed/", site, clock, baseUrl, items);
     }
 
     public static async Task<IResult> ArticleFeedAsync(int year, int month, int day, string slug, HttpContext http, DatelineDbContext db, SiteClock clock, SiteUrls urls, IOptionsMonitor<DatelineOptions> options, CancellationToken ct)
@@ -52,7 +50,7 @@ public static class CommentFeeds
 
         var baseUrl = urls.BaseUrl(http.Request);
         var path = ArticlePaths.Of(date, lowered);
-        return Rss($"Comments on: {headline}", baseUrl + path, baseUrl + path + "feed/", options.CurrentValue, baseUrl, await ItemsAsync(db, articles, ct));
+        return Rss(http, $"Comments on: {headline}", baseUrl + path, baseUrl + path + "feed/", options.CurrentValue, clock, baseUrl, await ItemsAsync(db, articles, ct));
     }
 
     private static Task<List<FeedItem>> ItemsAsync(DatelineDbContext db, IQueryable<Article> articles, CancellationToken ct) =>
@@ -65,39 +63,20 @@ public static class CommentFeeds
                 db.Articles.Where(a => a.Id == c.ArticleId).Select(a => new FeedArticle(a.Headline, a.PathDate!.Value, a.Slug)).First()))
             .ToListAsync(ct);
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Rss(string title, string link, string self, DatelineOptions site, string baseUrl, List<FeedItem> items)
+    private static IResult Rss(HttpContext http, string title, string link, string self, DatelineOptions site, SiteClock clock, string baseUrl, List<FeedItem> items)
     {
-        var output = new StringBuilder();
-        using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8 }))
+        var updated = items.Count > 0 ? items[0].CreatedAt : (DateTime?)null;
+        var channel = new FeedChannel(title, link, self, title, site.Language, updated, clock.Zone);
+        var body = FeedXml.Rss(channel, xml =>
         {
-            xml.WriteStartDocument();
-            xml.WriteStartElement("rss");
-            xml.WriteAttributeString("version", "2.0");
-            xml.WriteAttributeString("xmlns", "atom", null, "http://www.w3.org/2005/Atom");
-            xml.WriteAttributeString("xmlns", "dc", null, "http://purl.org/dc/elements/1.1/");
-            xml.WriteStartElement("channel");
-            xml.WriteElementString("title", title);
-            xml.WriteElementString("link", link);
-            xml.WriteStartElement("atom", "link", "http://www.w3.org/2005/Atom");
-            xml.WriteAttributeString("href", self);
-            xml.WriteAttributeString("rel", "self");
-            xml.WriteAttributeString("type", "application/rss+xml");
-            xml.WriteEndElement();
-            xml.WriteElementString("description", title);
-            xml.WriteElementString("language", site.Language);
-            if (items.Count > 0)
-            {
-                xml.WriteElementString("lastBuildDate", Rfc822(items[0].CreatedAt));
-            }
-
             foreach (var item in items)
             {
                 var url = $"{baseUrl}{ArticlePaths.Of(item.Article.PathDate, item.Article.Slug)}#comment-{item.Id}";
                 xml.WriteStartElement("item");
                 xml.WriteElementString("title", $"Comment on {item.Article.Headline} by {item.AuthorName}");
                 xml.WriteElementString("link", url);
-                xml.WriteElementString("dc", "creator", null, item.AuthorName);
-                xml.WriteElementString("pubDate", Rfc822(item.CreatedAt));
+                xml.WriteElementString("dc", "creator", FeedXml.DcNamespace, item.AuthorName);
+                xml.WriteElementString("pubDate", FeedDates.Rfc822(item.CreatedAt, clock.Zone));
                 xml.WriteStartElement("guid");
                 xml.WriteAttributeString("isPermaLink", "true");
                 xml.WriteString(url);
@@ -105,18 +84,9 @@ public static class CommentFeeds
                 xml.WriteElementString("description", item.BodyHtml);
                 xml.WriteEndElement();
             }
-
-            xml.WriteEndElement();
-            xml.WriteEndElement();
-        }
-
-        // XmlWriter over a StringBuilder declares UTF-16; the bytes sent are UTF-8.
-        var text = output.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
-        return TypedResults.Text(text, "application/rss+xml; charset=utf-8");
+        });
+        return FeedResponse.Send(http, body, RssArticleWriter.ContentType, updated);
     }
-
-    private static string Rfc822(DateTime utc) =>
-        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("ddd, dd MMM yyyy HH:mm:ss 'GMT'", CultureInfo.InvariantCulture);
 
     private sealed record FeedItem(int Id, string AuthorName, string BodyHtml, DateTime CreatedAt, FeedArticle Article);
 

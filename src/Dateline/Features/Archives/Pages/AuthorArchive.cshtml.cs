@@ -31,6 +31,8 @@ public sealed class AuthorArchiveModel(DatelineDbContext db, ArchiveQueries arch
         Listing = new ArticleListing(author.Name, author.Bio, result, path);
         meta.Title = author.Name;
         meta.Description = author.Bio;
+        meta.FeedPath = path + "feed/";
+        meta.FeedTitle = author.Name;
         meta.CanonicalPath = result.Number == 1 ? path : $"{path}?page={result.Number}";
         return Page();
     }

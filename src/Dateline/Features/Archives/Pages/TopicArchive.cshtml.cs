@@ -31,6 +31,8 @@ public sealed class TopicArchiveModel(DatelineDbContext db, ArchiveQueries archi
         Listing = new ArticleListing(topic.Name, topic.Description, result, path);
         meta.Title = topic.Name;
         meta.Description = topic.Description;
+        meta.FeedPath = path + "feed/";
+        meta.FeedTitle = topic.Name;
         meta.CanonicalPath = result.Number == 1 ? path : $"{path}?page={result.Number}";
         return Page();
     }

@@ -1,0 +1,70 @@
+using Dateline.Data;
+using Dateline.Features.Archives;
+using Dateline.Features.Articles;
+using Dateline.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dateline.Features.Feeds;
+
+/// <summary>
+/// Feeds of the newest published articles: the site's in RSS 2.0, Atom 1.0 and JSON Feed 1.1,
+/// and a topic's or an author's in RSS. Each is cached as a list, so that publishing evicts it.
+/// </summary>
+public static class ArticleFeeds
+{
+    public static IEndpointRouteBuilder MapArticleFeeds(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/feed/", SiteRssAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
+        app.MapGet("/feed/atom/", SiteAtomAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
+        app.MapGet("/feed.json", SiteJsonAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
+        app.MapGet("/topics/{slug}/feed/", TopicRssAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
+        app.MapGet("/authors/{slug}/feed/", AuthorRssAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
+        return app;
+    }
+
+    public static async Task<IResult> SiteRssAsync(HttpContext http, ArchiveQueries archives, FeedSite site, CancellationToken ct)
+    {
+        var feed = await site.ReadAsync(http, archives, archives.Published, null, "/feed/", ct);
+        return FeedResponse.Send(http, RssArticleWriter.Write(feed), RssArticleWriter.ContentType, feed.Channel.Updated);
+    }
+
+    public static async Task<IResult> SiteAtomAsync(HttpContext http, ArchiveQueries archives, FeedSite site, SiteClock clock, CancellationToken ct)
+    {
+        var feed = await site.ReadAsync(http, archives, archives.Published, null, "/feed/atom/", ct);
+        return FeedResponse.Send(http, AtomArticleWriter.Write(feed, clock.UtcNow), AtomArticleWriter.ContentType, feed.Channel.Updated);
+    }
+
+    public static async Task<IResult> SiteJsonAsync(HttpContext http, ArchiveQueries archives, FeedSite site, CancellationToken ct)
+    {
+        var feed = await site.ReadAsync(http, archives, archives.Published, null, "/feed.json", ct);
+        return FeedResponse.Send(http, JsonFeedWriter.Write(feed), JsonFeedWriter.ContentType, feed.Channel.Updated);
+    }
+
+    public static async Task<IResult> TopicRssAsync(string slug, HttpContext http, DatelineDbContext db, ArchiveQueries archives, FeedSite site, CancellationToken ct)
+    {
+        var lowered = slug.ToLowerInvariant();
+        var topic = await db.Topics.AsNoTracking().Where(t => t.Slug == lowered).Select(t => new { t.Id, t.Name, t.Slug }).FirstOrDefaultAsync(ct);
+        if (topic is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var path = $"/topics/{Uri.EscapeDataString(topic.Slug)}/";
+        var feed = await site.ReadAsync(http, archives, archives.Published.Where(a => a.Topics.Any(t => t.Id == topic.Id)), new FeedScope(topic.Name, path), path + "feed/", ct);
+        return FeedResponse.Send(http, RssArticleWriter.Write(feed), RssArticleWriter.ContentType, feed.Channel.Updated);
+    }
+
+    public static async Task<IResult> AuthorRssAsync(string slug, HttpContext http, DatelineDbContext db, ArchiveQueries archives, FeedSite site, CancellationToken ct)
+    {
+        var lowered = slug.ToLowerInvariant();
+        var author = await db.Authors.AsNoTracking().Where(a => a.Slug == lowered).Select(a => new { a.Id, a.Name, a.Slug }).FirstOrDefaultAsync(ct);
+        if (author is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var path = $"/authors/{Uri.EscapeDataString(author.Slug)}/";
+        var feed = await site.ReadAsync(http, archives, archives.Published.Where(a => a.Authors.Any(x => x.AuthorId == author.Id)), new FeedScope(author.Name, path), path + "feed/", ct);
+        return FeedResponse.Send(http, RssArticleWriter.Write(feed), RssArticleWriter.ContentType, feed.Channel.Updated);
+    }
+}
