@@ -121,7 +121,7 @@ public abstract class SearchTests(DatelineApp app)
         Assert.Equal(HttpStatusCode.NoContent, (await Admin().DeleteAsync($"/api/newsroom/articles/{id}")).StatusCode);
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<DatelineDbContext>();
-        Assert.Empty(await SearchIndexes.For(db).Match(db, SearchTerms.Parse(other), SearchMode.AllWords).ToListAsync());
+        Assert.Empty(await SearchIndexes.For(db).Match(db, SearchTerms.Parse(other), SearchMode.AllWords, null).ToListAsync());
     }
 
     [Fact]

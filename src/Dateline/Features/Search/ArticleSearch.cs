@@ -11,16 +11,27 @@ public sealed class ArticleSearch(DatelineDbContext db, SiteClock clock, IOption
 {
     private const int RelatedCandidates = 12;
 
+    /// <summary>
+    /// Without filters, only this many of the newest matches are ranked: a word in half the
+    /// archive would otherwise be scored in every article that has it, on every search. A filter
+    /// lifts the limit, so that older articles stay reachable.
+    /// </summary>
+    public const int RankedWindow = 2000;
+
+    /// <summary>Most matches a filtered search reads; beyond it, the reader narrows the search.</summary>
+    public const int MaxCandidates = 20_000;
+
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Terms.IsEmpty)
         {
-            return new SearchResults(new Page<SearchResult>([], 1, false), 0);
+            return new SearchResults(new Page<SearchResult>([], 1, false), 0, false);
         }
 
         var index = SearchIndexes.For(db);
         var articles = db.Articles.AsNoTracking().Published(clock.UtcNow);
+        var filtered = request.TopicSlug is not null || request.AuthorSlug is not null || request.From is not null || request.To is not null;
         if (request.TopicSlug is { } topic)
         {
             articles = articles.Where(a => a.Topics.Any(t => t.Slug == topic));
@@ -41,18 +52,24 @@ public sealed class ArticleSearch(DatelineDbContext db, SiteClock clock, IOption
             articles = articles.Where(a => a.PathDate <= to);
         }
 
-        var matched = index.Match(db, request.Terms, SearchMode.AllWords)
-            .Join(articles, m => m.ArticleId, a => a.Id, (m, a) => new { m.Rank, Article = a });
-        var total = await matched.CountAsync(ct);
+        // One read of every candidate's id, rank and date, ordered and paged here: counting and
+        // paging in SQL would rank the same matches twice.
+        var window = filtered ? (int?)null : RankedWindow;
+        var candidates = await index.Match(db, request.Terms, SearchMode.AllWords, window)
+            .Join(articles, m => m.ArticleId, a => a.Id, (m, a) => new { a.Id, m.Rank, a.PublishedAt })
+            .Take(MaxCandidates)
+            .ToListAsync(ct);
+        var total = candidates.Count;
         var ordered = request.NewestFirst
-            ? matched.OrderByDescending(x => x.Article.PublishedAt).ThenByDescending(x => x.Article.Id)
-            : matched.OrderByDescending(x => x.Rank).ThenByDescending(x => x.Article.PublishedAt).ThenByDescending(x => x.Article.Id);
-        // The ids first, then the summaries: EF cannot shape a summary's byline collection over
-        // a keyless raw-SQL source.
-        var ids = await ordered.Select(x => x.Article.Id).ToPageAsync(request.Page, options.CurrentValue.PageSize, ct);
+            ? candidates.OrderByDescending(x => x.PublishedAt).ThenByDescending(x => x.Id)
+            : candidates.OrderByDescending(x => x.Rank).ThenByDescending(x => x.PublishedAt).ThenByDescending(x => x.Id);
+        var size = options.CurrentValue.PageSize;
+        var number = Math.Clamp(request.Page, 1, Paging.MaxPage);
+        var pageIds = ordered.Skip((number - 1) * size).Take(size + 1).Select(x => x.Id).ToList();
+        var ids = new Page<int>([.. pageIds.Take(size)], number, pageIds.Count > size);
         if (ids.Items.Count == 0)
         {
-            return new SearchResults(new Page<SearchResult>([], ids.Number, false), total);
+            return new SearchResults(new Page<SearchResult>([], ids.Number, false), total, total >= (window ?? MaxCandidates));
         }
 
         var summaries = await SummariesAsync(ids.Items, ct);
@@ -60,7 +77,7 @@ public sealed class ArticleSearch(DatelineDbContext db, SiteClock clock, IOption
         var results = summaries.Select(a => snippets.TryGetValue(a.Id, out var s)
             ? new SearchResult(a, Headline(a, s), Excerpt(a, s))
             : new SearchResult(a, Highlighted.Plain(a.Headline), Highlighted.Plain(a.Dek))).ToList();
-        return new SearchResults(new Page<SearchResult>(results, ids.Number, ids.HasNext), total);
+        return new SearchResults(new Page<SearchResult>(results, ids.Number, ids.HasNext), total, total >= (window ?? MaxCandidates));
     }
 
     /// <summary>
@@ -94,7 +111,7 @@ public sealed class ArticleSearch(DatelineDbContext db, SiteClock clock, IOption
         var words = SearchTerms.Parse(string.Join(' ', SearchTerms.Parse(headline).Words.Where(RelatedWords.IsTelling).Distinct()));
         if (!words.IsEmpty)
         {
-            Score(await SearchIndexes.For(db).Match(db, words, SearchMode.AnyWord)
+            Score(await SearchIndexes.For(db).Match(db, words, SearchMode.AnyWord, RankedWindow)
                 .Join(articles, m => m.ArticleId, a => a.Id, (m, a) => new { m.Rank, a.Id, a.PublishedAt })
                 .OrderByDescending(x => x.Rank).ThenByDescending(x => x.PublishedAt)
                 .Select(x => x.Id).Take(RelatedCandidates).ToListAsync(ct));
@@ -112,7 +129,7 @@ public sealed class ArticleSearch(DatelineDbContext db, SiteClock clock, IOption
     /// <summary>The summaries of these articles, in the order given.</summary>
     private async Task<List<ArticleSummary>> SummariesAsync(IReadOnlyList<int> ids, CancellationToken ct)
     {
-        var found = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(ArticleProjections.Summary).ToListAsync(ct);
+        var found = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(ArticleProjections.Summary).AsSplitQuery().ToListAsync(ct);
         var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         return [.. found.OrderBy(a => order[a.Id])];
     }

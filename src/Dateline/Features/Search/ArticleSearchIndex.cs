@@ -29,6 +29,8 @@ public static class ArticleSearchIndex
                 Section = a.Section == null ? null : a.Section.Name,
             }).AsSplitQuery().ToListAsync(ct);
 
+            // One commit per chunk rather than one per entry: on SQLite each commit is a sync to disk.
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
             var gone = chunk.Except(rows.Select(r => r.Id)).ToList();
             if (gone.Count > 0)
             {
@@ -45,6 +47,11 @@ public static class ArticleSearchIndex
                     SearchText.FromHtml(row.BodyHtml),
                     SearchText.Clean(string.Join(", ", row.Authors)),
                     SearchText.Clean(string.Join(", ", topics))), ct);
+            }
+
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
             }
         }
     }

@@ -9,8 +9,12 @@ namespace Dateline.Features.Search;
 /// </summary>
 public interface ISearchIndex
 {
-    /// <summary>Matching articles with their rank, composable with the rest of the model.</summary>
-    IQueryable<SearchMatch> Match(DatelineDbContext db, SearchTerms terms, SearchMode mode);
+    /// <summary>
+    /// Matching articles with their rank, composable with the rest of the model. With
+    /// <paramref name="newest"/>, only that many of the most recently added matches are ranked,
+    /// which bounds the work for words that are in half the archive.
+    /// </summary>
+    IQueryable<SearchMatch> Match(DatelineDbContext db, SearchTerms terms, SearchMode mode, int? newest);
 
     /// <summary>Headline, dek and a body excerpt of these articles, with the terms marked.</summary>
     Task<List<SearchSnippetRow>> SnippetsAsync(DatelineDbContext db, SearchTerms terms, IReadOnlyCollection<int> articleIds, CancellationToken ct);

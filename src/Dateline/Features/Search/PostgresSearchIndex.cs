@@ -14,13 +14,16 @@ internal sealed class PostgresSearchIndex : ISearchIndex
     // document's length, so that a long body does not win by size alone.
     private const string Weights = "{0.1, 0.2, 0.4, 1.0}";
 
-    public IQueryable<SearchMatch> Match(DatelineDbContext db, SearchTerms terms, SearchMode mode)
+    public IQueryable<SearchMatch> Match(DatelineDbContext db, SearchTerms terms, SearchMode mode, int? newest)
     {
         var query = terms.ToTsQuery(mode == SearchMode.AnyWord);
         return db.Database.SqlQuery<SearchMatch>($"""
-            SELECT s."ArticleId", ts_rank_cd({Weights}::real[], s."Document", q, 1)::double precision AS "Rank"
-            FROM "ArticleSearch" AS s, to_tsquery('english', {query}) AS q
-            WHERE s."Document" @@ q
+            SELECT m."ArticleId", ts_rank_cd({Weights}::real[], m."Document", to_tsquery('english', {query}), 1)::double precision AS "Rank"
+            FROM (
+                SELECT s."ArticleId", s."Document" FROM "ArticleSearch" AS s
+                WHERE s."Document" @@ to_tsquery('english', {query})
+                ORDER BY s."ArticleId" DESC LIMIT {newest ?? int.MaxValue}
+            ) AS m
             """);
     }
 
