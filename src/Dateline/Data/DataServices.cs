@@ -48,7 +48,8 @@ public static class DataServices
     // An article's lead image with every column empty is no image at all, which is what EF
     // warns about here; that is the intended meaning.
     private static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options) =>
-        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.OptionalDependentWithoutIdentifyingPropertyWarning));
+        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.OptionalDependentWithoutIdentifyingPropertyWarning))
+            .AddInterceptors(Features.Search.SearchIndexInterceptor.Instance);
 
     /// <summary>Creates the data folder, applies migrations and, on SQLite, turns on write-ahead logging.</summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
@@ -70,5 +71,7 @@ public static class DataServices
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+
+        await Features.Search.ArticleSearchIndex.CatchUpAsync(db, cancellationToken);
     }
 }

@@ -11,10 +11,12 @@ public sealed class ArchiveQueries(DatelineDbContext db, SiteClock clock, Micros
 {
     public IQueryable<Article> Published => db.Articles.AsNoTracking().Published(clock.UtcNow);
 
+    // Split: as one query, SQLite reads every byline in the archive to join a page's worth (the
+    // collection sits in a LEFT JOIN it cannot flatten); split, it looks up the page's own.
     public Task<Page<ArticleSummary>> PageAsync(IQueryable<Article> query, int page, CancellationToken ct) =>
-        query.NewestFirst().Select(ArticleProjections.Summary).ToPageAsync(page, options.Value.PageSize, ct);
+        query.NewestFirst().Select(ArticleProjections.Summary).AsSplitQuery().ToPageAsync(page, options.Value.PageSize, ct);
 
     /// <summary>The first page only, in any projection: what feeds carry.</summary>
     public Task<List<T>> LatestAsync<T>(IQueryable<Article> query, Expression<Func<Article, T>> projection, CancellationToken ct) =>
-        query.NewestFirst().Select(projection).Take(options.Value.PageSize).ToListAsync(ct);
+        query.NewestFirst().AsSplitQuery().Select(projection).Take(options.Value.PageSize).ToListAsync(ct);
 }

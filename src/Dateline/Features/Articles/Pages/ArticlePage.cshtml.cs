@@ -18,10 +18,11 @@ namespace Dateline.Features.Articles.Pages;
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageCache.PolicyName)]
 public sealed class ArticlePageModel(
     DatelineDbContext db, SiteClock clock, SiteUrls urls, PageMeta meta, IOptionsMonitor<DatelineOptions> options,
-    CommentPoster poster, CommenterCookies cookies, DiscussionSettingsStore discussion) : PageModel
+    CommentPoster poster, CommenterCookies cookies, DiscussionSettingsStore discussion, Search.ArticleSearch search) : PageModel
 {
     public ArticleView? Article { get; private set; }
     public IReadOnlyList<CommentView> Comments { get; private set; } = [];
+    public IReadOnlyList<ArticleSummary> Related { get; private set; } = [];
     public ReplyForm Reply { get; private set; } = null!;
     public string CanonicalUrl { get; private set; } = "";
     public string JsonLd { get; private set; } = "";
@@ -151,6 +152,11 @@ public sealed class ArticlePageModel(
         var threads = await CommentThreads.ForReaderAsync(db, article.Id, own, ct);
         (Comments, CommentPage, CommentPageCount) = CommentPages.Slice(threads, settings, commentPage);
         ThreadDepth = settings.ThreadDepth;
+        Related = await search.RelatedAsync(article.Id, article.Headline, [.. article.Topics.Select(t => t.Slug)], 4, ct);
+
+        // A related article that changes or goes evicts this page too; a new one that would now
+        // be related appears when the cached page expires.
+        PageCache.TagArticles(HttpContext, Related.Select(r => r.Id));
         Reply = reply with { CommentsOpen = settings.AcceptsComments(article.CommentsOpen, article.PublishedAt, clock.UtcNow), Stamp = cookies.NewStamp() };
         var baseUrl = urls.BaseUrl(Request);
         CanonicalUrl = baseUrl + article.Path;

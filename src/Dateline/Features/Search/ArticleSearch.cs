@@ -1,0 +1,162 @@
+using Dateline.Data;
+using Dateline.Features.Articles;
+using Dateline.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dateline.Features.Search;
+
+/// <summary>Full-text search over published articles, and the related articles of one.</summary>
+public sealed class ArticleSearch(DatelineDbContext db, SiteClock clock, IOptionsMonitor<DatelineOptions> options)
+{
+    private const int RelatedCandidates = 12;
+
+    /// <summary>
+    /// Without filters, only this many of the newest matches are ranked: a word in half the
+    /// archive would otherwise be scored in every article that has it, on every search. A filter
+    /// lifts the limit, so that older articles stay reachable.
+    /// </summary>
+    public const int RankedWindow = 2000;
+
+    /// <summary>Most matches a filtered search reads; beyond it, the reader narrows the search.</summary>
+    public const int MaxCandidates = 20_000;
+
+    public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Terms.IsEmpty)
+        {
+            return new SearchResults(new Page<SearchResult>([], 1, false), 0, false);
+        }
+
+        var index = SearchIndexes.For(db);
+        var articles = db.Articles.AsNoTracking().Published(clock.UtcNow);
+        var filtered = request.TopicSlug is not null || request.AuthorSlug is not null || request.From is not null || request.To is not null;
+        if (request.TopicSlug is { } topic)
+        {
+            articles = articles.Where(a => a.Topics.Any(t => t.Slug == topic));
+        }
+
+        if (request.AuthorSlug is { } author)
+        {
+            articles = articles.Where(a => a.Authors.Any(x => x.Author.Slug == author));
+        }
+
+        if (request.From is { } from)
+        {
+            articles = articles.Where(a => a.PathDate >= from);
+        }
+
+        if (request.To is { } to)
+        {
+            articles = articles.Where(a => a.PathDate <= to);
+        }
+
+        // One read of every candidate's id, rank and date, ordered and paged here: counting and
+        // paging in SQL would rank the same matches twice.
+        var window = filtered ? (int?)null : RankedWindow;
+        var candidates = await index.Match(db, request.Terms, SearchMode.AllWords, window)
+            .Join(articles, m => m.ArticleId, a => a.Id, (m, a) => new { a.Id, m.Rank, a.PublishedAt })
+            .Take(MaxCandidates)
+            .ToListAsync(ct);
+        var total = candidates.Count;
+        var ordered = request.NewestFirst
+            ? candidates.OrderByDescending(x => x.PublishedAt).ThenByDescending(x => x.Id)
+            : candidates.OrderByDescending(x => x.Rank).ThenByDescending(x => x.PublishedAt).ThenByDescending(x => x.Id);
+        var size = options.CurrentValue.PageSize;
+        var number = Math.Clamp(request.Page, 1, Paging.MaxPage);
+        var pageIds = ordered.Skip((number - 1) * size).Take(size + 1).Select(x => x.Id).ToList();
+        var ids = new Page<int>([.. pageIds.Take(size)], number, pageIds.Count > size);
+        if (ids.Items.Count == 0)
+        {
+            return new SearchResults(new Page<SearchResult>([], ids.Number, false), total, total >= (window ?? MaxCandidates));
+        }
+
+        var summaries = await SummariesAsync(ids.Items, ct);
+        var snippets = (await index.SnippetsAsync(db, request.Terms, ids.Items, ct)).ToDictionary(s => s.ArticleId);
+        var results = summaries.Select(a => snippets.TryGetValue(a.Id, out var s)
+            ? new SearchResult(a, Headline(a, s), Excerpt(a, s))
+            : new SearchResult(a, Highlighted.Plain(a.Headline), Highlighted.Plain(a.Dek))).ToList();
+        return new SearchResults(new Page<SearchResult>(results, ids.Number, ids.HasNext), total, total >= (window ?? MaxCandidates));
+    }
+
+    /// <summary>
+    /// Articles like this one: those sharing its topics and those whose text matches its
+    /// headline's words, each list ranked, merged by reciprocal rank so that an article high in
+    /// both comes first.
+    /// </summary>
+    public async Task<IReadOnlyList<ArticleSummary>> RelatedAsync(int articleId, string headline, IReadOnlyCollection<string> topicSlugs, int count, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(topicSlugs);
+        var articles = db.Articles.AsNoTracking().Published(clock.UtcNow).Where(a => a.Id != articleId);
+        var scores = new Dictionary<int, double>();
+        void Score(IEnumerable<int> ranked)
+        {
+            var position = 0;
+            foreach (var id in ranked)
+            {
+                scores[id] = scores.GetValueOrDefault(id) + (1.0 / (5 + position++));
+            }
+        }
+
+        if (topicSlugs.Count > 0)
+        {
+            Score(await articles
+                .Select(a => new { a.Id, a.PublishedAt, Shared = a.Topics.Count(t => topicSlugs.Contains(t.Slug)) })
+                .Where(x => x.Shared > 0)
+                .OrderByDescending(x => x.Shared).ThenByDescending(x => x.PublishedAt)
+                .Select(x => x.Id).Take(RelatedCandidates).ToListAsync(ct));
+        }
+
+        var words = SearchTerms.Parse(string.Join(' ', SearchTerms.Parse(headline).Words.Where(RelatedWords.IsTelling).Distinct()));
+        if (!words.IsEmpty)
+        {
+            Score(await SearchIndexes.For(db).Match(db, words, SearchMode.AnyWord, RankedWindow)
+                .Join(articles, m => m.ArticleId, a => a.Id, (m, a) => new { m.Rank, a.Id, a.PublishedAt })
+                .OrderByDescending(x => x.Rank).ThenByDescending(x => x.PublishedAt)
+                .Select(x => x.Id).Take(RelatedCandidates).ToListAsync(ct));
+        }
+
+        var chosen = scores.OrderByDescending(s => s.Value).ThenByDescending(s => s.Key).Take(count).Select(s => s.Key).ToList();
+        if (chosen.Count == 0)
+        {
+            return [];
+        }
+
+        return await SummariesAsync(chosen, ct);
+    }
+
+    /// <summary>The summaries of these articles, in the order given.</summary>
+    private async Task<List<ArticleSummary>> SummariesAsync(IReadOnlyList<int> ids, CancellationToken ct)
+    {
+        var found = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(ArticleProjections.Summary).AsSplitQuery().ToListAsync(ct);
+        var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        return [.. found.OrderBy(a => order[a.Id])];
+    }
+
+    private static Highlighted Headline(ArticleSummary article, SearchSnippetRow row)
+    {
+        // The marked copy is used only when it still reads as the headline does.
+        var marked = Highlighted.Parse(row.Headline);
+        return marked.ToString() == SearchText.Restore(SearchText.Clean(article.Headline)) ? marked : Highlighted.Plain(article.Headline);
+    }
+
+    // The body's excerpt when the words are in it; else the dek, marked where they are in that;
+    // else the start of the body.
+    private static Highlighted Excerpt(ArticleSummary article, SearchSnippetRow row)
+    {
+        var body = Highlighted.Parse(row.Body);
+        if (body.HasMatch)
+        {
+            return body;
+        }
+
+        var dek = Highlighted.Parse(row.Dek);
+        if (!dek.IsEmpty)
+        {
+            return dek;
+        }
+
+        return body.IsEmpty ? Highlighted.Plain(article.Dek) : body;
+    }
+}

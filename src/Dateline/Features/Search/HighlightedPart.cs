@@ -1,0 +1,3 @@
+namespace Dateline.Features.Search;
+
+public sealed record HighlightedPart(string Text, bool IsMatch);

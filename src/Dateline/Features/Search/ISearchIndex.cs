@@ -1,0 +1,31 @@
+using Dateline.Data;
+
+namespace Dateline.Features.Search;
+
+/// <summary>
+/// The full-text index, which each database does its own way: SQLite with an FTS5 table,
+/// PostgreSQL with a weighted tsvector under a GIN index. Everything above it (filters, paging,
+/// the published rule) is one LINQ query over <see cref="Match"/>.
+/// </summary>
+public interface ISearchIndex
+{
+    /// <summary>
+    /// Matching articles with their rank, composable with the rest of the model. With
+    /// <paramref name="newest"/>, only that many of the most recently added matches are ranked,
+    /// which bounds the work for words that are in half the archive.
+    /// </summary>
+    IQueryable<SearchMatch> Match(DatelineDbContext db, SearchTerms terms, SearchMode mode, int? newest);
+
+    /// <summary>Headline, dek and a body excerpt of these articles, with the terms marked.</summary>
+    Task<List<SearchSnippetRow>> SnippetsAsync(DatelineDbContext db, SearchTerms terms, IReadOnlyCollection<int> articleIds, CancellationToken ct);
+
+    Task WriteAsync(DatelineDbContext db, SearchDocument document, CancellationToken ct);
+
+    Task RemoveAsync(DatelineDbContext db, IReadOnlyCollection<int> articleIds, CancellationToken ct);
+
+    /// <summary>Articles that have no entry yet (after an upgrade, or a write that failed).</summary>
+    Task<List<int>> UnindexedAsync(DatelineDbContext db, int max, CancellationToken ct);
+
+    /// <summary>Entries whose article is gone (removed behind the model's back).</summary>
+    Task RemoveOrphansAsync(DatelineDbContext db, CancellationToken ct);
+}

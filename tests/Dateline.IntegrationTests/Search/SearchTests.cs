@@ -1,0 +1,302 @@
+using System.Net;
+using System.Text.Json;
+using AngleSharp.Dom;
+using Dateline.Data;
+using Dateline.Features.Search;
+using Dateline.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dateline.IntegrationTests.Search;
+
+/// <summary>/search on each database: ranking, snippets, prefixes, filters, the index following edits, and hostile input.</summary>
+public abstract class SearchTests(DatelineApp app)
+{
+    private HttpClient? admin;
+
+    [Fact]
+    public async Task TheHeadlineOutranksTheDekAndTheDekOutranksTheBody()
+    {
+        var word = Word();
+        var inBody = await PublishAsync(new { headline = "A quiet council meeting", bodyMarkdown = $"Near the end the {word} came up once." });
+        var inHeadline = await PublishAsync(new { headline = $"The {word} returns", bodyMarkdown = "Nothing else to add." });
+        var inDek = await PublishAsync(new { headline = "Weekend notes", dek = $"Including the {word}.", bodyMarkdown = "Short." });
+
+        var results = await SearchAsync(word);
+        Assert.Equal([Http.PathOf(inHeadline), Http.PathOf(inDek), Http.PathOf(inBody)], Links(results));
+        Assert.Equal("3 articles found for “" + word + "”", results.QuerySelector(".search-count")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task SnippetsMarkTheMatchedWordsAndEscapeTheText()
+    {
+        var word = Word();
+        await PublishAsync(new
+        {
+            headline = $"Markup <b>{word}</b> & friends",
+            bodyMarkdown = $"The filing said `<script>alert(1)</script>` before the {word} paragraph went on about other things entirely.",
+        });
+
+        var response = await app.CreateReaderClient().GetAsync("/search?q=" + word);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<script>alert(1)", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>" + word, html, StringComparison.Ordinal);
+        var page = await new HttpResponseMessage { Content = new StringContent(html) }.HtmlAsync();
+        var item = Assert.Single(page.QuerySelectorAll(".search-results > li"));
+        Assert.Equal($"Markup <b>{word}</b> & friends", item.QuerySelector(".summary-headline")!.TextContent);
+        Assert.Equal([word], item.QuerySelectorAll(".summary-headline mark").Select(m => m.TextContent));
+        var excerpt = item.QuerySelector(".search-excerpt")!;
+        Assert.Equal([word], excerpt.QuerySelectorAll("mark").Select(m => m.TextContent));
+        Assert.Contains("<script>alert(1)</script>", excerpt.TextContent, StringComparison.Ordinal);
+        Assert.Empty(excerpt.QuerySelectorAll("script"));
+    }
+
+    [Fact]
+    public async Task WordsMatchAsPrefixesAndStemsAndAllMustMatch()
+    {
+        var word = Word();
+        var both = await PublishAsync(new { headline = $"{word} councils approve budgets", bodyMarkdown = "Votes were cast." });
+        await PublishAsync(new { headline = $"{word} alone", bodyMarkdown = "Nothing about money." });
+
+        Assert.Equal(2, Links(await SearchAsync(word[..7])).Count);
+        Assert.Equal([Http.PathOf(both)], Links(await SearchAsync($"{word} budget")));
+        Assert.Equal([Http.PathOf(both)], Links(await SearchAsync($"{word} council")));
+        Assert.Equal([Http.PathOf(both)], Links(await SearchAsync($"\"{word} councils approve\"")));
+        Assert.Empty(Links(await SearchAsync($"\"{word} approve councils\"")));
+    }
+
+    [Fact]
+    public async Task AuthorsAndTopicsAreSearchedToo()
+    {
+        var word = Word();
+        var byName = await PublishAsync(new { headline = "Harbour dredging resumes", authors = new[] { $"Ann {word}" }, bodyMarkdown = "Boats." });
+        var byTopic = await PublishAsync(new { headline = "Ferry timetable", topics = new[] { $"{word} affairs" }, bodyMarkdown = "Ferries." });
+        Assert.Equal(new[] { Http.PathOf(byName), Http.PathOf(byTopic) }.Order(), Links(await SearchAsync(word)).Order());
+    }
+
+    [Fact]
+    public async Task FiltersNarrowByTopicAuthorAndDates()
+    {
+        var word = Word();
+        var topic = "Filter " + Word();
+        var march = await PublishAsync(new { headline = $"{word} in March", authors = new[] { "Mar Writer" }, topics = new[] { topic }, bodyMarkdown = "M.", publishedAt = new DateTime(2024, 3, 10, 12, 0, 0, DateTimeKind.Utc) });
+        var may = await PublishAsync(new { headline = $"{word} in May", authors = new[] { "May Writer" }, topics = new[] { topic }, bodyMarkdown = "M.", publishedAt = new DateTime(2024, 5, 10, 12, 0, 0, DateTimeKind.Utc) });
+        var july = await PublishAsync(new { headline = $"{word} in July", authors = new[] { "Mar Writer" }, bodyMarkdown = "J.", publishedAt = new DateTime(2024, 7, 10, 12, 0, 0, DateTimeKind.Utc) });
+        var topicSlug = JsonSlug(march, "topics");
+
+        Assert.Equal([Http.PathOf(march), Http.PathOf(may)], (await SearchLinksAsync($"q={word}&topic={topicSlug}&sort=newest")).AsEnumerable().Reverse());
+        Assert.Equal([Http.PathOf(july), Http.PathOf(march)], await SearchLinksAsync($"q={word}&author=mar-writer&sort=newest"));
+        Assert.Equal([Http.PathOf(may)], await SearchLinksAsync($"q={word}&from=2024-04-01&to=2024-06-30"));
+        Assert.Equal([Http.PathOf(july), Http.PathOf(may)], await SearchLinksAsync($"q={word}&from=2024-05-10&sort=newest"));
+        Assert.Equal([Http.PathOf(march)], await SearchLinksAsync($"q={word}&to=2024-03-10"));
+
+        // A date that is not one is set aside, and the reader told so.
+        var page = await (await app.CreateReaderClient().GetAsync($"/search?q={word}&from=last+tuesday")).HtmlAsync();
+        Assert.Equal(3, page.QuerySelectorAll(".search-results > li").Length);
+        Assert.Contains("“from” date was not understood", page.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheIndexFollowsPublishEditUnpublishAndDelete()
+    {
+        var word = Word();
+        var other = Word();
+        var draft = await Admin().CreateArticleAsync(new { headline = $"Draft {word}", authors = new[] { "Ed Itor" }, bodyMarkdown = "Draft." });
+        var id = draft.GetProperty("id").GetInt32();
+        Assert.Empty(Links(await SearchAsync(word)));
+
+        Assert.Equal(HttpStatusCode.OK, (await Admin().PatchJsonAsync($"/api/newsroom/articles/{id}", new { status = "published" })).StatusCode);
+        Assert.Single(Links(await SearchAsync(word)));
+
+        Assert.Equal(HttpStatusCode.OK, (await Admin().PatchJsonAsync($"/api/newsroom/articles/{id}", new { headline = $"Published {other}" })).StatusCode);
+        Assert.Empty(Links(await SearchAsync(word)));
+        Assert.Single(Links(await SearchAsync(other)));
+
+        Assert.Equal(HttpStatusCode.OK, (await Admin().PatchJsonAsync($"/api/newsroom/articles/{id}", new { bodyMarkdown = $"Now the body says {word}." })).StatusCode);
+        Assert.Single(Links(await SearchAsync(word)));
+
+        Assert.Equal(HttpStatusCode.OK, (await Admin().PatchJsonAsync($"/api/newsroom/articles/{id}", new { status = "draft" })).StatusCode);
+        Assert.Empty(Links(await SearchAsync(other)));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Admin().DeleteAsync($"/api/newsroom/articles/{id}")).StatusCode);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DatelineDbContext>();
+        Assert.Empty(await SearchIndexes.For(db).Match(db, SearchTerms.Parse(other), SearchMode.AllWords, null).ToListAsync());
+    }
+
+    [Fact]
+    public async Task ScheduledArticlesAreFoundFromTheirTimeOn()
+    {
+        var word = Word();
+        await Admin().CreateArticleAsync(new { headline = $"Embargoed {word}", authors = new[] { "Ed Itor" }, bodyMarkdown = "Later.", status = "scheduled", publishedAt = DateTime.UtcNow.AddDays(2) });
+        Assert.Empty(Links(await SearchAsync(word)));
+    }
+
+    [Fact]
+    public async Task ArticlesMissingFromTheIndexAreIndexedAtStart()
+    {
+        var word = Word();
+        var article = await PublishAsync(new { headline = $"Restored {word}", bodyMarkdown = "Text." });
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DatelineDbContext>();
+            await SearchIndexes.For(db).RemoveAsync(db, [article.GetProperty("id").GetInt32()], default);
+            Assert.Empty(Links(await SearchAsync(word)));
+            Assert.True(await ArticleSearchIndex.CatchUpAsync(db, default) >= 1);
+        }
+
+        Assert.Equal([Http.PathOf(article)], Links(await SearchAsync(word)));
+    }
+
+    [Fact]
+    public async Task ResultsArePagedWithTheQueryKept()
+    {
+        var word = Word();
+        for (var i = 0; i < 22; i++)
+        {
+            await PublishAsync(new { headline = $"{word} part {i}", bodyMarkdown = "Part.", publishedAt = new DateTime(2023, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(i) });
+        }
+
+        var first = await (await app.CreateReaderClient().GetAsync($"/search?q={word}&sort=newest")).HtmlAsync();
+        Assert.Equal(20, first.QuerySelectorAll(".search-results > li").Length);
+        Assert.Equal($"{word} part 21", first.QuerySelector(".search-results .summary-headline")!.TextContent);
+        var next = first.QuerySelector("a[rel=next]")!.GetAttribute("href")!;
+        Assert.Equal($"/search?q={word}&sort=newest&page=2", next);
+        var second = await (await app.CreateReaderClient().GetAsync(next)).HtmlAsync();
+        Assert.Equal([$"{word} part 1", $"{word} part 0"], second.QuerySelectorAll(".search-results .summary-headline").Select(h => h.TextContent));
+        Assert.Equal($"/search?q={word}&sort=newest", second.QuerySelector("a[rel=prev]")!.GetAttribute("href"));
+        Assert.Equal("22 articles found for “" + word + "”", second.QuerySelector(".search-count")!.TextContent.Trim());
+    }
+
+    [Theory]
+    [InlineData("\"")]
+    [InlineData("\"unclosed phrase")]
+    [InlineData("'; DROP TABLE \"Articles\"; --")]
+    [InlineData("AND OR NOT")]
+    [InlineData("NEAR(a b, 3)")]
+    [InlineData("Headline:fish*")]
+    [InlineData("^start * ( ) { } [ ] : - +")]
+    [InlineData("a & b | !c <-> d:* <2> e")]
+    [InlineData("<script>alert('q')</script>")]
+    [InlineData("%_\\%")]
+    [InlineData("🦀 ✓ \u200b \u0301")]
+    [InlineData("\uE000marked\uE001")]
+    public async Task HostileQueriesAnswerAPageNeverAnError(string query)
+    {
+        var response = await app.CreateReaderClient().GetAsync("/search?q=" + Uri.EscapeDataString(query));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+        var page = await new HttpResponseMessage { Content = new StringContent(html) }.HtmlAsync();
+        Assert.Equal(query.Trim(), page.QuerySelector("#search-q")!.GetAttribute("value"));
+        Assert.NotNull(page.QuerySelector(".search-none, .search-count, .search-form"));
+    }
+
+    [Fact]
+    public async Task AVeryLongQueryAndMarkupStillFindWhatTheyName()
+    {
+        var word = Word();
+        var article = await PublishAsync(new { headline = $"Long {word}", bodyMarkdown = "Text." });
+        Assert.Equal([Http.PathOf(article)], Links(await SearchAsync($"<b>{word}</b>")));
+
+        var response = await app.CreateReaderClient().GetAsync("/search?q=" + word + "+" + new string('x', 10_000));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.HtmlAsync();
+        Assert.Equal("Nothing found for “" + word + " " + new string('x', SearchTerms.MaxInput - word.Length - 1) + "”. Check the spelling, or try fewer or different words.", page.QuerySelector(".search-none")!.TextContent);
+
+        var bad = await app.CreateReaderClient().GetAsync($"/search?q={word}&page=abc&topic=%3Cb%3E&sort=%00");
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task EveryPageHasTheSearchBox()
+    {
+        var article = await PublishAsync(new { headline = "Box " + Word(), topics = new[] { "Box Topic" }, bodyMarkdown = "Text." });
+        foreach (var path in new[] { "/", Http.PathOf(article), "/topics/box-topic/", "/search" })
+        {
+            var page = await (await app.CreateReaderClient().GetAsync(path)).HtmlAsync();
+            var form = page.QuerySelector("header form[role=search]");
+            Assert.True(form is not null, path);
+            Assert.Equal("/search", form!.GetAttribute("action"));
+            Assert.Equal("get", form.GetAttribute("method"));
+            Assert.NotNull(form.QuerySelector("input[type=search][name=q]"));
+            Assert.NotNull(page.QuerySelector($"label[for={form.QuerySelector("input")!.Id}]"));
+        }
+
+        var empty = await (await app.CreateReaderClient().GetAsync("/search")).HtmlAsync();
+        Assert.Null(empty.QuerySelector(".search-none"));
+        Assert.Equal("noindex", empty.QuerySelector("meta[name=robots]")!.GetAttribute("content"));
+    }
+
+    [Fact]
+    public async Task RelatedArticlesShareTopicsOrWords()
+    {
+        var topic = "Related " + Word();
+        var word = Word();
+        var story = await PublishAsync(new { headline = $"Glacier {word} retreats faster", topics = new[] { topic }, bodyMarkdown = "Ice." });
+        var sameTopic = await PublishAsync(new { headline = "Mountain huts close early", topics = new[] { topic }, bodyMarkdown = "Huts." });
+        var sameWords = await PublishAsync(new { headline = $"Why the {word} glacier matters", bodyMarkdown = "Ice again." });
+        var unrelated = await PublishAsync(new { headline = "Cup final tickets " + Word(), bodyMarkdown = "Football." });
+        var draft = await Admin().CreateArticleAsync(new { headline = $"Draft glacier {word}", topics = new[] { topic }, authors = new[] { "Ed Itor" }, bodyMarkdown = "Not yet." });
+
+        var page = await (await app.CreateReaderClient().GetAsync(Http.PathOf(story))).HtmlAsync();
+        var related = page.QuerySelectorAll(".related li a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains(Http.PathOf(sameTopic), related);
+        Assert.Contains(Http.PathOf(sameWords), related);
+        Assert.DoesNotContain(Http.PathOf(unrelated), related);
+        Assert.DoesNotContain(Http.PathOf(story), related);
+        Assert.DoesNotContain(draft.GetProperty("id").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), string.Join(" ", related), StringComparison.Ordinal);
+        Assert.True(related.Count <= 4);
+    }
+
+    [Fact]
+    public async Task ARelatedArticleUnpublishedLeavesTheCachedPage()
+    {
+        var topic = "Evict " + Word();
+        var story = await PublishAsync(new { headline = "Tram line opens " + Word(), topics = new[] { topic }, bodyMarkdown = "Trams." });
+        var other = await PublishAsync(new { headline = "Tram fares rise " + Word(), topics = new[] { topic }, bodyMarkdown = "Fares." });
+        var reader = app.CreateReaderClient();
+        Assert.Contains(Http.PathOf(other), (await (await reader.GetAsync(Http.PathOf(story))).HtmlAsync()).QuerySelectorAll(".related a").Select(a => a.GetAttribute("href")));
+
+        await Admin().PatchJsonAsync($"/api/newsroom/articles/{other.GetProperty("id").GetInt32()}", new { status = "draft" });
+        Assert.DoesNotContain(Http.PathOf(other), (await (await reader.GetAsync(Http.PathOf(story))).HtmlAsync()).QuerySelectorAll(".related a").Select(a => a.GetAttribute("href")));
+    }
+
+    private HttpClient Admin() => admin ??= app.CreateClient(app.CreateApiKeyAsync("admin").GetAwaiter().GetResult());
+
+    private Task<JsonElement> PublishAsync(object fields)
+    {
+        var json = JsonSerializer.SerializeToNode(fields)!.AsObject();
+        json.TryAdd("status", "published");
+        json.TryAdd("authors", new System.Text.Json.Nodes.JsonArray("Sam Searcher"));
+        return Admin().CreateArticleAsync(json);
+    }
+
+    private async Task<IDocument> SearchAsync(string query)
+    {
+        var response = await app.CreateReaderClient().GetAsync("/search?q=" + Uri.EscapeDataString(query));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.HtmlAsync();
+    }
+
+    private async Task<List<string>> SearchLinksAsync(string queryString)
+    {
+        var response = await app.CreateReaderClient().GetAsync("/search?" + queryString);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Links(await response.HtmlAsync());
+    }
+
+    private static List<string> Links(IDocument page) =>
+        [.. page.QuerySelectorAll(".search-results .summary-headline a").Select(a => a.GetAttribute("href")!)];
+
+    private static string JsonSlug(JsonElement article, string property) =>
+        article.GetProperty(property)[0].GetProperty("slug").GetString()!;
+
+    /// <summary>A made-up word of letters only, found in no other test's articles.</summary>
+    private static string Word() =>
+        "zq" + new string([.. Guid.NewGuid().ToString("N")[..9].Select(c => (char)('a' + Convert.ToInt32(c.ToString(), 16)))]);
+}
+
+public sealed class SearchOnSqlite(SqliteApp app) : SearchTests(app), IClassFixture<SqliteApp>;
+
+public sealed class SearchOnPostgres(PostgresApp app) : SearchTests(app), IClassFixture<PostgresApp>;
