@@ -25,6 +25,7 @@ public abstract class FeedTests(DatelineApp app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/rss+xml; charset=utf-8", response.Content.Headers.ContentType!.ToString());
         var rss = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Empty(FeedValidator.Rss(rss));
         Assert.Equal("2.0", rss.Root!.Attribute("version")!.Value);
         var channel = rss.Root.Element("channel")!;
         Assert.Equal("Dateline", channel.Element("title")!.Value);
@@ -65,7 +66,9 @@ public abstract class FeedTests(DatelineApp app)
         var response = await app.CreateReaderClient().GetAsync("/feed/atom/");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/atom+xml; charset=utf-8", response.Content.Headers.ContentType!.ToString());
-        var feed = XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!;
+        var document = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Empty(FeedValidator.Atom(document));
+        var feed = document.Root!;
         Assert.Equal(Atom + "feed", feed.Name);
         Assert.Equal("Dateline", feed.Element(Atom + "title")!.Value);
         Assert.Equal("News, as it happens", feed.Element(Atom + "subtitle")!.Value);
@@ -199,12 +202,16 @@ public abstract class FeedTests(DatelineApp app)
 
         var topic = await reader.GetAsync("/topics/rowing/feed/");
         Assert.Equal("application/rss+xml; charset=utf-8", topic.Content.Headers.ContentType!.ToString());
-        var rowing = XDocument.Parse(await topic.Content.ReadAsStringAsync()).Root!.Element("channel")!;
+        var rowingFeed = XDocument.Parse(await topic.Content.ReadAsStringAsync());
+        Assert.Empty(FeedValidator.Rss(rowingFeed));
+        var rowing = rowingFeed.Root!.Element("channel")!;
         Assert.Equal(["Rowing Result"], rowing.Elements("item").Select(i => i.Element("title")!.Value));
         Assert.EndsWith("/topics/rowing/", rowing.Element("link")!.Value, StringComparison.Ordinal);
         Assert.EndsWith("/topics/rowing/feed/", rowing.Element(Atom + "link")!.Attribute("href")!.Value, StringComparison.Ordinal);
 
-        var chess = XDocument.Parse(await reader.GetStringAsync("/authors/cass-mate/feed/")).Root!.Element("channel")!;
+        var chessFeed = XDocument.Parse(await reader.GetStringAsync("/authors/cass-mate/feed/"));
+        Assert.Empty(FeedValidator.Rss(chessFeed));
+        var chess = chessFeed.Root!.Element("channel")!;
         Assert.Equal(["Chess Result"], chess.Elements("item").Select(i => i.Element("title")!.Value));
 
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/topics/no-such-topic/feed/")).StatusCode);

@@ -36,6 +36,25 @@ public sealed class FeedWriterTests
         Assert.Equal(expected.ReplaceLineEndings("\n").TrimEnd(), actual.ReplaceLineEndings("\n").TrimEnd());
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void TheRssAndAtomFeedsAreValid(bool fullContent)
+    {
+        var feed = Feed(fullContent);
+        Assert.Empty(FeedValidator.Rss(XDocument.Parse(Encoding.UTF8.GetString(RssArticleWriter.Write(feed)))));
+        Assert.Empty(FeedValidator.Atom(XDocument.Parse(Encoding.UTF8.GetString(AtomArticleWriter.Write(feed, DateTime.UnixEpoch)))));
+    }
+
+    [Fact]
+    public void EmptyFeedsAreValid()
+    {
+        var channel = new FeedChannel("The Daily", "https://news.example.org/", "https://news.example.org/feed/", null, "en", null, Berlin);
+        var feed = new ArticleFeed(channel, [], "https://news.example.org", FullContent: true);
+        Assert.Empty(FeedValidator.Rss(XDocument.Parse(Encoding.UTF8.GetString(RssArticleWriter.Write(feed)))));
+        Assert.Empty(FeedValidator.Atom(XDocument.Parse(Encoding.UTF8.GetString(AtomArticleWriter.Write(feed, DateTime.UnixEpoch)))));
+    }
+
     [Fact]
     public void DatesCarryTheSiteZonesOffset()
     {
