@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
+using Dateline.IntegrationTests.Media;
 using Dateline.TestSupport;
 
 namespace Dateline.IntegrationTests.Feeds;
@@ -52,6 +53,8 @@ public abstract class FeedTests(DatelineApp app)
         Assert.Contains("<strong>bold</strong>", item.Element(Content + "encoded")!.Value, StringComparison.Ordinal);
         var image = item.Element(Media + "content")!;
         Assert.Equal("https://example.org/traders.jpg", image.Attribute("url")!.Value);
+        // An image elsewhere has no length the site could vouch for, so no enclosure.
+        Assert.Null(item.Element("enclosure"));
         Assert.Equal("Traders & brokers", image.Element(Media + "description")!.Value);
 
         var all = string.Join(" ", channel.Elements("item").Select(i => i.Element("title")!.Value));
@@ -92,6 +95,42 @@ public abstract class FeedTests(DatelineApp app)
         Assert.Contains("<strong>bold</strong>", entry.Element(Atom + "content")!.Value, StringComparison.Ordinal);
         Assert.Equal("https://example.org/traders.jpg", entry.Elements(Atom + "link").Single(l => l.Attribute("rel")!.Value == "enclosure").Attribute("href")!.Value);
         Assert.DoesNotContain(feed.Elements(Atom + "entry"), e => e.Element(Atom + "title")!.Value is "Draft Feed Story" or "Future Feed Story");
+    }
+
+    [Fact]
+    public async Task AMediaLibraryLeadImageIsAnEnclosureAsLongAsTheBytesServedAtItsUrl()
+    {
+        var admin = app.CreateClient(await app.CreateApiKeyAsync("admin"));
+        var media = await admin.UploadImageAsync(TestImages.Jpeg(1200, 800), "enclosure.jpg");
+        var mediaId = media.GetProperty("id").GetInt32();
+        await admin.PatchJsonAsync($"/api/newsroom/media/{mediaId}", new { alt = "A test card" });
+        var article = await admin.CreateArticleAsync(new { headline = "Enclosed Picture", authors = new[] { "Ena Closure" }, bodyMarkdown = "E.", image = new { mediaId }, status = "published" });
+        var reader = app.CreateReaderClient();
+
+        var rss = XDocument.Parse(await reader.GetStringAsync("/authors/ena-closure/feed/"));
+        Assert.Empty(FeedValidator.Rss(rss));
+        var item = rss.Descendants("item").Single();
+        var enclosure = item.Element("enclosure")!;
+        var url = enclosure.Attribute("url")!.Value;
+        Assert.Equal(media.GetProperty("url").GetString(), new Uri(url).AbsolutePath);
+        var served = await reader.GetAsync(new Uri(url).AbsolutePath);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        var bytes = await served.Content.ReadAsByteArrayAsync();
+        Assert.Equal(bytes.Length.ToString(CultureInfo.InvariantCulture), enclosure.Attribute("length")!.Value);
+        Assert.Equal(served.Content.Headers.ContentType!.MediaType, enclosure.Attribute("type")!.Value);
+        Assert.Equal("image/jpeg", enclosure.Attribute("type")!.Value);
+        var content = item.Element(Media + "content")!;
+        Assert.Equal(url, content.Attribute("url")!.Value);
+        Assert.Equal(bytes.Length.ToString(CultureInfo.InvariantCulture), content.Attribute("fileSize")!.Value);
+        Assert.Equal("image/jpeg", content.Attribute("type")!.Value);
+
+        var atom = XDocument.Parse(await reader.GetStringAsync("/feed/atom/"));
+        Assert.Empty(FeedValidator.Atom(atom));
+        var entry = atom.Root!.Elements(Atom + "entry").Single(e => e.Element(Atom + "id")!.Value.EndsWith(Http.PathOf(article), StringComparison.Ordinal));
+        var link = entry.Elements(Atom + "link").Single(l => l.Attribute("rel")!.Value == "enclosure");
+        Assert.Equal(url, link.Attribute("href")!.Value);
+        Assert.Equal(bytes.Length.ToString(CultureInfo.InvariantCulture), link.Attribute("length")!.Value);
+        Assert.Equal("image/jpeg", link.Attribute("type")!.Value);
     }
 
     [Fact]
