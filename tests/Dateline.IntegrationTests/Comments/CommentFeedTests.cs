@@ -29,6 +29,7 @@ public abstract class CommentFeedTests(DatelineApp app)
             var text = await response.Content.ReadAsStringAsync();
             Assert.DoesNotContain("fay@example.org", text, StringComparison.Ordinal);
             var rss = XDocument.Parse(text);
+            Assert.Empty(FeedValidator.Rss(rss));
             Assert.Equal("2.0", rss.Root!.Attribute("version")!.Value);
             var items = rss.Descendants("item").ToList();
             var item = items.Single(i => i.Element("link")!.Value.EndsWith($"{path}#comment-{approved.GetProperty("id").GetInt32()}", StringComparison.Ordinal));

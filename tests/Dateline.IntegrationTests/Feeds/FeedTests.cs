@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
+using Dateline.IntegrationTests.Media;
 using Dateline.TestSupport;
 
 namespace Dateline.IntegrationTests.Feeds;
@@ -25,6 +26,7 @@ public abstract class FeedTests(DatelineApp app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/rss+xml; charset=utf-8", response.Content.Headers.ContentType!.ToString());
         var rss = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Empty(FeedValidator.Rss(rss));
         Assert.Equal("2.0", rss.Root!.Attribute("version")!.Value);
         var channel = rss.Root.Element("channel")!;
         Assert.Equal("Dateline", channel.Element("title")!.Value);
@@ -51,6 +53,8 @@ public abstract class FeedTests(DatelineApp app)
         Assert.Contains("<strong>bold</strong>", item.Element(Content + "encoded")!.Value, StringComparison.Ordinal);
         var image = item.Element(Media + "content")!;
         Assert.Equal("https://example.org/traders.jpg", image.Attribute("url")!.Value);
+        // An image elsewhere has no length the site could vouch for, so no enclosure.
+        Assert.Null(item.Element("enclosure"));
         Assert.Equal("Traders & brokers", image.Element(Media + "description")!.Value);
 
         var all = string.Join(" ", channel.Elements("item").Select(i => i.Element("title")!.Value));
@@ -65,7 +69,9 @@ public abstract class FeedTests(DatelineApp app)
         var response = await app.CreateReaderClient().GetAsync("/feed/atom/");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/atom+xml; charset=utf-8", response.Content.Headers.ContentType!.ToString());
-        var feed = XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!;
+        var document = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Empty(FeedValidator.Atom(document));
+        var feed = document.Root!;
         Assert.Equal(Atom + "feed", feed.Name);
         Assert.Equal("Dateline", feed.Element(Atom + "title")!.Value);
         Assert.Equal("News, as it happens", feed.Element(Atom + "subtitle")!.Value);
@@ -89,6 +95,42 @@ public abstract class FeedTests(DatelineApp app)
         Assert.Contains("<strong>bold</strong>", entry.Element(Atom + "content")!.Value, StringComparison.Ordinal);
         Assert.Equal("https://example.org/traders.jpg", entry.Elements(Atom + "link").Single(l => l.Attribute("rel")!.Value == "enclosure").Attribute("href")!.Value);
         Assert.DoesNotContain(feed.Elements(Atom + "entry"), e => e.Element(Atom + "title")!.Value is "Draft Feed Story" or "Future Feed Story");
+    }
+
+    [Fact]
+    public async Task AMediaLibraryLeadImageIsAnEnclosureAsLongAsTheBytesServedAtItsUrl()
+    {
+        var admin = app.CreateClient(await app.CreateApiKeyAsync("admin"));
+        var media = await admin.UploadImageAsync(TestImages.Jpeg(1200, 800), "enclosure.jpg");
+        var mediaId = media.GetProperty("id").GetInt32();
+        await admin.PatchJsonAsync($"/api/newsroom/media/{mediaId}", new { alt = "A test card" });
+        var article = await admin.CreateArticleAsync(new { headline = "Enclosed Picture", authors = new[] { "Ena Closure" }, bodyMarkdown = "E.", image = new { mediaId }, status = "published" });
+        var reader = app.CreateReaderClient();
+
+        var rss = XDocument.Parse(await reader.GetStringAsync("/authors/ena-closure/feed/"));
+        Assert.Empty(FeedValidator.Rss(rss));
+        var item = rss.Descendants("item").Single();
+        var enclosure = item.Element("enclosure")!;
+        var url = enclosure.Attribute("url")!.Value;
+        Assert.Equal(media.GetProperty("url").GetString(), new Uri(url).AbsolutePath);
+        var served = await reader.GetAsync(new Uri(url).AbsolutePath);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        var bytes = await served.Content.ReadAsByteArrayAsync();
+        Assert.Equal(bytes.Length.ToString(CultureInfo.InvariantCulture), enclosure.Attribute("length")!.Value);
+        Assert.Equal(served.Content.Headers.ContentType!.MediaType, enclosure.Attribute("type")!.Value);
+        Assert.Equal("image/jpeg", enclosure.Attribute("type")!.Value);
+        var content = item.Element(Media + "content")!;
+        Assert.Equal(url, content.Attribute("url")!.Value);
+        Assert.Equal(bytes.Length.ToString(CultureInfo.InvariantCulture), content.Attribute("fileSize")!.Value);
+        Assert.Equal("image/jpeg", content.Attribute("type")!.Value);
+
+        var atom = XDocument.Parse(await reader.GetStringAsync("/feed/atom/"));
+        Assert.Empty(FeedValidator.Atom(atom));
+        var entry = atom.Root!.Elements(Atom + "entry").Single(e => e.Element(Atom + "id")!.Value.EndsWith(Http.PathOf(article), StringComparison.Ordinal));
+        var link = entry.Elements(Atom + "link").Single(l => l.Attribute("rel")!.Value == "enclosure");
+        Assert.Equal(url, link.Attribute("href")!.Value);
+        Assert.Equal(bytes.Length.ToString(CultureInfo.InvariantCulture), link.Attribute("length")!.Value);
+        Assert.Equal("image/jpeg", link.Attribute("type")!.Value);
     }
 
     [Fact]
@@ -199,12 +241,16 @@ public abstract class FeedTests(DatelineApp app)
 
         var topic = await reader.GetAsync("/topics/rowing/feed/");
         Assert.Equal("application/rss+xml; charset=utf-8", topic.Content.Headers.ContentType!.ToString());
-        var rowing = XDocument.Parse(await topic.Content.ReadAsStringAsync()).Root!.Element("channel")!;
+        var rowingFeed = XDocument.Parse(await topic.Content.ReadAsStringAsync());
+        Assert.Empty(FeedValidator.Rss(rowingFeed));
+        var rowing = rowingFeed.Root!.Element("channel")!;
         Assert.Equal(["Rowing Result"], rowing.Elements("item").Select(i => i.Element("title")!.Value));
         Assert.EndsWith("/topics/rowing/", rowing.Element("link")!.Value, StringComparison.Ordinal);
         Assert.EndsWith("/topics/rowing/feed/", rowing.Element(Atom + "link")!.Attribute("href")!.Value, StringComparison.Ordinal);
 
-        var chess = XDocument.Parse(await reader.GetStringAsync("/authors/cass-mate/feed/")).Root!.Element("channel")!;
+        var chessFeed = XDocument.Parse(await reader.GetStringAsync("/authors/cass-mate/feed/"));
+        Assert.Empty(FeedValidator.Rss(chessFeed));
+        var chess = chessFeed.Root!.Element("channel")!;
         Assert.Equal(["Chess Result"], chess.Elements("item").Select(i => i.Element("title")!.Value));
 
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/topics/no-such-topic/feed/")).StatusCode);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using Dateline.Features.Articles;
 using Dateline.Features.Feeds;
+using Dateline.Features.Media;
 using Dateline.TestSupport;
 
 namespace Dateline.Tests.Feeds;
@@ -34,6 +35,40 @@ public sealed class FeedWriterTests
 
         var expected = File.ReadAllText(Path.Combine(FixturesFolder, name));
         Assert.Equal(expected.ReplaceLineEndings("\n").TrimEnd(), actual.ReplaceLineEndings("\n").TrimEnd());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void TheRssAndAtomFeedsAreValid(bool fullContent)
+    {
+        var feed = Feed(fullContent);
+        Assert.Empty(FeedValidator.Rss(XDocument.Parse(Encoding.UTF8.GetString(RssArticleWriter.Write(feed)))));
+        Assert.Empty(FeedValidator.Atom(XDocument.Parse(Encoding.UTF8.GetString(AtomArticleWriter.Write(feed, DateTime.UnixEpoch)))));
+    }
+
+    [Fact]
+    public void AnImagesLengthIsKnownOnlyForTheFullSizeCopyOfAStoredItem()
+    {
+        MediaVariant[] variants =
+        [
+            new() { Width = 480, Height = 320, Path = "2023/03/ab-480.jpg" },
+            new() { Width = 1200, Height = 800, Path = "2023/03/ab-1200.jpg" },
+        ];
+        Assert.Equal(new FeedImageFile("image/jpeg", 48213), FeedImageFile.Of("/media/2023/03/ab-1200.jpg", "image/jpeg", 48213, variants));
+        Assert.Null(FeedImageFile.Of("/media/2023/03/ab-480.jpg", "image/jpeg", 48213, variants));
+        Assert.Null(FeedImageFile.Of("https://example.org/ab-1200.jpg", "image/jpeg", 48213, variants));
+        Assert.Null(FeedImageFile.Of("/media/2023/03/ab-1200.jpg", "image/jpeg", 0, variants));
+        Assert.Null(FeedImageFile.Of("/media/2023/03/ab-1200.jpg", "image/jpeg", 48213, []));
+    }
+
+    [Fact]
+    public void EmptyFeedsAreValid()
+    {
+        var channel = new FeedChannel("The Daily", "https://news.example.org/", "https://news.example.org/feed/", null, "en", null, Berlin);
+        var feed = new ArticleFeed(channel, [], "https://news.example.org", FullContent: true);
+        Assert.Empty(FeedValidator.Rss(XDocument.Parse(Encoding.UTF8.GetString(RssArticleWriter.Write(feed)))));
+        Assert.Empty(FeedValidator.Atom(XDocument.Parse(Encoding.UTF8.GetString(AtomArticleWriter.Write(feed, DateTime.UnixEpoch)))));
     }
 
     [Fact]
@@ -117,7 +152,7 @@ public sealed class FeedWriterTests
             [new NameView("Ann Feedwriter", "ann-feedwriter"), new NameView("Bo & <Co>", "bo-co")],
             [new NameView("Markets", "markets")],
             new NameView("Business", "business"),
-            new FeedImage("/media/ab/traders.jpg", "Traders at desks", "Traders & brokers", "A. Photographer/Agency", 1200, 800),
+            new FeedImage("/media/ab/traders.jpg", "Traders at desks", "Traders & brokers", "A. Photographer/Agency", 1200, 800, new FeedImageFile("image/jpeg", 48213)),
             new DateTime(2023, 3, 1, 8, 0, 0, DateTimeKind.Utc),
             new DateTime(2023, 3, 1, 9, 30, 0, DateTimeKind.Utc),
             new DateOnly(2023, 3, 1));

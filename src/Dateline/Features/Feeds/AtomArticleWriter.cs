@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Xml;
 
 namespace Dateline.Features.Feeds;
@@ -89,6 +90,12 @@ public static class AtomArticleWriter
             xml.WriteStartElement("link", ns);
             xml.WriteAttributeString("rel", "enclosure");
             xml.WriteAttributeString("href", feed.Absolute(image.Url));
+            if (image.File is { } file)
+            {
+                xml.WriteAttributeString("type", file.Type);
+                xml.WriteAttributeString("length", file.Length.ToString(CultureInfo.InvariantCulture));
+            }
+
             if (!string.IsNullOrEmpty(image.Caption ?? image.Alt))
             {
                 xml.WriteAttributeString("title", image.Caption ?? image.Alt);

@@ -33,7 +33,8 @@ public sealed record FeedEntry(
             a.Image.Caption ?? a.Image.Media!.Caption,
             a.Image.Credit ?? a.Image.Media!.Credit,
             a.Image.Width,
-            a.Image.Height),
+            a.Image.Height,
+            a.Image.Media == null ? null : FeedImageFile.Of(a.Image.Url, a.Image.Media.ContentType, a.Image.Media.ByteSize, a.Image.Media.Variants)),
         a.PublishedAt!.Value,
         a.UpdatedAt,
         a.PathDate!.Value);

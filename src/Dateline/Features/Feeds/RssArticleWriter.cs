@@ -61,10 +61,26 @@ public static class RssArticleWriter
 
         if (entry.Image is { } image)
         {
-            // Media RSS rather than <enclosure>, which requires a length in bytes that is not known.
+            // RSS 2.0's enclosure requires the length in bytes, which is known only for the
+            // media library's own copies; Media RSS describes every image, wherever it is.
+            if (image.File is { } file)
+            {
+                xml.WriteStartElement("enclosure");
+                xml.WriteAttributeString("url", feed.Absolute(image.Url));
+                xml.WriteAttributeString("length", file.Length.ToString(CultureInfo.InvariantCulture));
+                xml.WriteAttributeString("type", file.Type);
+                xml.WriteEndElement();
+            }
+
             xml.WriteStartElement("media", "content", FeedXml.MediaNamespace);
             xml.WriteAttributeString("url", feed.Absolute(image.Url));
             xml.WriteAttributeString("medium", "image");
+            if (image.File is { } known)
+            {
+                xml.WriteAttributeString("type", known.Type);
+                xml.WriteAttributeString("fileSize", known.Length.ToString(CultureInfo.InvariantCulture));
+            }
+
             if (image.Width is { } width && image.Height is { } height)
             {
                 xml.WriteAttributeString("width", width.ToString(CultureInfo.InvariantCulture));
