@@ -5,7 +5,7 @@ namespace Dateline;
 
 /// <summary>
 /// The "Dateline" configuration section; docs/configuration.md lists every key. SiteTitle,
-/// Tagline, SiteUrl, TimeZone and Language may be overridden by values saved on the newsroom's
+/// Tagline, SiteUrl, TimeZone, Language and LogoUrl may be overridden by values saved on the newsroom's
 /// Settings page, so code that shows them reads <c>IOptionsMonitor&lt;DatelineOptions&gt;.CurrentValue</c>.
 /// </summary>
 public sealed class DatelineOptions
@@ -34,6 +34,12 @@ public sealed class DatelineOptions
     /// <summary>Site language, for the page's lang attribute and feeds.</summary>
     [Required]
     public string Language { get; set; } = "en";
+
+    /// <summary>
+    /// The publisher logo in structured data: a site path or an absolute URL; unset uses the
+    /// logo.png Dateline ships with.
+    /// </summary>
+    public string? LogoUrl { get; set; }
 
     [Range(1, 100)]
     public int PageSize { get; set; } = 20;

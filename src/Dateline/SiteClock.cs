@@ -53,6 +53,10 @@ public sealed class SiteClock
     public static string Iso(DateTime utc) =>
         DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>A time in the site's zone with its offset, to the second, for metadata: "2023-03-01T10:00:00+01:00".</summary>
+    public string IsoLocal(DateTime utc) =>
+        ToLocal(utc).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+
     public string DisplayDate(DateTime utc) =>
         ToLocal(utc).ToString("MMMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -28,6 +28,11 @@ public sealed class DatelineOptionsValidator : IValidateOptions<DatelineOptions>
             failures.Add($"Dateline:Language '{language}': {languageProblem}");
         }
 
+        if (options.LogoUrl is { Length: > 0 } logo && SiteSettings.LogoUrlProblem(logo) is { } logoProblem)
+        {
+            failures.Add($"Dateline:LogoUrl '{logo}': {logoProblem}");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

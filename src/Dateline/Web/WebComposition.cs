@@ -3,6 +3,7 @@ using Dateline.Features.Accounts;
 using Dateline.Features.Articles;
 using Dateline.Features.Articles.Revisions;
 using Dateline.Features.Comments;
+using Dateline.Features.Corrections;
 using Dateline.Features.Feeds;
 using Dateline.Features.Media;
 using Dateline.Features.Privacy;
@@ -97,6 +98,7 @@ public static class WebComposition
         app.MapPrivacyApi();
         app.MapCommentFeeds();
         app.MapArticleFeeds();
+        app.MapCorrectionsFeed();
         app.MapHealthChecks("/healthz");
         app.MapOpenApi();
         return app;

@@ -23,6 +23,20 @@ public sealed class SiteSettingsTests
     }
 
     [Theory]
+    [InlineData("/logo.png", null)]
+    [InlineData("/media/2024/masthead.png", null)]
+    [InlineData("https://cdn.example.net/logo.png", null)]
+    [InlineData("//cdn.example.net/logo.png", "Must be a path such as /media/logo.png, or an absolute http or https URL.")]
+    [InlineData("javascript:alert(1)", "Must be a path such as /media/logo.png, or an absolute http or https URL.")]
+    [InlineData("data:image/png;base64,AAAA", "Must be a path such as /media/logo.png, or an absolute http or https URL.")]
+    [InlineData("logo.png", "Must be a path such as /media/logo.png, or an absolute http or https URL.")]
+    [InlineData("/a logo.png", "Must be a path such as /media/logo.png, or an absolute http or https URL.")]
+    public void ALogoIsASitePathOrAWebAddress(string url, string? problem)
+    {
+        Assert.Equal(problem, SiteSettings.LogoUrlProblem(url));
+    }
+
+    [Theory]
     [InlineData("en", true)]
     [InlineData("pt-BR", true)]
     [InlineData("zh-Hant-TW", true)]

@@ -1,18 +1,18 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Dateline.Features.Articles;
 
 /// <summary>
-/// schema.org NewsArticle for an article page. Serialized with the default encoder, which escapes
-/// &lt; and &gt;, so that a headline cannot close the script element it sits in.
+/// schema.org NewsArticle for an article page. The layout writes it with
+/// <see cref="Web.StructuredData.Serialize"/>, which keeps a headline from closing its script element.
 /// </summary>
 public static class ArticleJsonLd
 {
-    public static string For(ArticleView article, string url, string baseUrl, string siteTitle, SiteClock clock)
+    public static JsonObject For(ArticleView article, string url, string baseUrl, JsonObject publisher, SiteClock clock)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(clock);
+        var published = article.PublishedAt ?? article.CreatedAt;
         var json = new JsonObject
         {
             ["@context"] = "https://schema.org",
@@ -20,15 +20,16 @@ public static class ArticleJsonLd
             ["mainEntityOfPage"] = url,
             ["url"] = url,
             ["headline"] = article.Headline,
-            ["datePublished"] = clock.ToLocal(article.PublishedAt ?? article.CreatedAt).ToString("O"),
-            ["dateModified"] = clock.ToLocal(article.UpdatedAt).ToString("O"),
+            ["datePublished"] = clock.IsoLocal(published),
+            // An article published on schedule may have been saved last before it went out.
+            ["dateModified"] = clock.IsoLocal(article.UpdatedAt > published ? article.UpdatedAt : published),
             ["author"] = new JsonArray([.. article.Authors.Select(a => new JsonObject
             {
                 ["@type"] = "Person",
                 ["name"] = a.Name,
                 ["url"] = $"{baseUrl}/authors/{Uri.EscapeDataString(a.Slug)}/",
             })]),
-            ["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = siteTitle, ["url"] = baseUrl + "/" },
+            ["publisher"] = publisher,
             ["commentCount"] = article.CommentCount,
             ["isAccessibleForFree"] = true,
         };
@@ -78,6 +79,8 @@ public static class ArticleJsonLd
             json["locationCreated"] = new JsonObject { ["@type"] = "Place", ["name"] = article.Dateline };
         }
 
+        // schema.org's correction is "an indication that the content has been corrected": updates
+        // that add news are not corrections, so they stay on the page but out of this list.
         var corrections = article.Corrections.Where(n => n.Kind == ArticleNoteKind.Correction).ToList();
         if (corrections.Count > 0)
         {
@@ -85,10 +88,10 @@ public static class ArticleJsonLd
             {
                 ["@type"] = "CorrectionComment",
                 ["text"] = n.Text,
-                ["datePublished"] = clock.ToLocal(n.At).ToString("O"),
+                ["datePublished"] = clock.IsoLocal(n.At),
             })]);
         }
 
-        return json.ToJsonString(JsonSerializerOptions.Default);
+        return json;
     }
 }

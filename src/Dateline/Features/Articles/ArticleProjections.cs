@@ -32,7 +32,7 @@ public static class ArticleProjections
         a.PathDate,
         a.CreatedAt,
         a.UpdatedAt,
-        a.Corrections.OrderBy(n => n.At).Select(n => new NoteView(n.Kind, n.At, n.Text)).ToList(),
+        a.Corrections.OrderBy(n => n.At).Select(n => new NoteView(n.Id, n.Kind, n.At, n.Text)).ToList(),
         a.CommentsOpen,
         a.Comments.Count(c => c.Status == CommentStatus.Approved),
         a.OriginalUrl,

@@ -15,8 +15,9 @@ public sealed partial record SiteSettings
     public const string UrlKey = "site.url";
     public const string TimeZoneKey = "site.timeZone";
     public const string LanguageKey = "site.language";
+    public const string LogoKey = "site.logoUrl";
 
-    public static readonly IReadOnlyList<string> Keys = [TitleKey, TaglineKey, UrlKey, TimeZoneKey, LanguageKey];
+    public static readonly IReadOnlyList<string> Keys = [TitleKey, TaglineKey, UrlKey, TimeZoneKey, LanguageKey, LogoKey];
 
     public string SiteTitle { get; init; } = "";
 
@@ -29,6 +30,9 @@ public sealed partial record SiteSettings
     public string TimeZone { get; init; } = "";
     public string Language { get; init; } = "";
 
+    /// <summary>Empty uses the logo Dateline ships with.</summary>
+    public string LogoUrl { get; init; } = "";
+
     public static SiteSettings Of(DatelineOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -39,6 +43,7 @@ public sealed partial record SiteSettings
             SiteUrl = options.SiteUrl ?? "",
             TimeZone = options.TimeZone,
             Language = options.Language,
+            LogoUrl = options.LogoUrl ?? "",
         };
     }
 
@@ -50,6 +55,7 @@ public sealed partial record SiteSettings
         [UrlKey] = SiteUrl,
         [TimeZoneKey] = TimeZone,
         [LanguageKey] = Language,
+        [LogoKey] = LogoUrl,
     };
 
     /// <summary>Puts one stored value in place of the configured one.</summary>
@@ -63,6 +69,7 @@ public sealed partial record SiteSettings
             case UrlKey: options.SiteUrl = value.Length == 0 ? null : value; break;
             case TimeZoneKey: options.TimeZone = value; break;
             case LanguageKey: options.Language = value; break;
+            case LogoKey: options.LogoUrl = value.Length == 0 ? null : value; break;
             default: throw new ArgumentOutOfRangeException(nameof(key), key, "Not a site setting.");
         }
     }
@@ -78,6 +85,7 @@ public sealed partial record SiteSettings
             SiteUrl = CheckValue(UrlKey, input.SiteUrl, errors),
             TimeZone = CheckValue(TimeZoneKey, input.TimeZone, errors),
             Language = CheckValue(LanguageKey, input.Language, errors),
+            LogoUrl = CheckValue(LogoKey, input.LogoUrl, errors),
         };
     }
 
@@ -92,6 +100,7 @@ public sealed partial record SiteSettings
             UrlKey => Rule(TextRules.Check(value, "siteUrl", 500, errors), "siteUrl", SiteUrlProblem, errors),
             TimeZoneKey => Rule(TextRules.Check(value, "timeZone", 100, errors, required: true), "timeZone", TimeZoneProblem, errors),
             LanguageKey => Rule(TextRules.Check(value, "language", 35, errors, required: true), "language", LanguageProblem, errors),
+            LogoKey => Rule(TextRules.Check(value, "logoUrl", 500, errors), "logoUrl", LogoUrlProblem, errors),
             _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Not a site setting."),
         };
     }
@@ -106,6 +115,20 @@ public sealed partial record SiteSettings
             : uri.Query.Length > 0 || uri.Fragment.Length > 0 || url.Contains('?', StringComparison.Ordinal) || url.Contains('#', StringComparison.Ordinal)
                 ? "Must have no query (?…) or fragment (#…)."
                 : null;
+
+    /// <summary>
+    /// A logo is an image on this site ("/media/logo.png") or anywhere on the web. Structured data
+    /// and feeds carry it as an absolute URL, so a path is taken from the site's root.
+    /// </summary>
+    public static string? LogoUrlProblem(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var fine = url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)
+            ? Uri.IsWellFormedUriString(url, UriKind.Relative)
+            : Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+                && Uri.IsWellFormedUriString(url, UriKind.Absolute);
+        return fine ? null : "Must be a path such as /media/logo.png, or an absolute http or https URL.";
+    }
 
     public static string? LanguageProblem(string language) =>
         LanguageTag().IsMatch(language) ? null : "Must be a language tag such as en, fr or pt-BR.";

@@ -24,6 +24,7 @@ public sealed class ErrorModel(PageMeta meta) : PageModel
             return NotFound();
         }
 
+        meta.Clear();
         Code = code;
         (Title, Message) = code switch
         {

@@ -30,7 +30,8 @@ public sealed class AuthorArchiveModel(DatelineDbContext db, ArchiveQueries arch
         PageCache.TagList(HttpContext, result.Items.Select(a => a.Id));
         Listing = new ArticleListing(author.Name, author.Bio, result, path);
         meta.Title = author.Name;
-        meta.Description = author.Bio;
+        meta.Description = author.Bio ?? $"Articles by {author.Name}.";
+        meta.Breadcrumbs.Add(new Crumb(author.Name, path));
         meta.FeedPath = path + "feed/";
         meta.FeedTitle = author.Name;
         meta.CanonicalPath = result.Number == 1 ? path : $"{path}?page={result.Number}";

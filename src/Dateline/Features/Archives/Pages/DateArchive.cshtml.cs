@@ -39,6 +39,19 @@ public sealed class DateArchiveModel(ArchiveQueries archives, PageMeta meta) : P
         PageCache.TagList(HttpContext, result.Items.Select(a => a.Id));
         Listing = new ArticleListing(heading, null, result, path);
         meta.Title = heading;
+        meta.Description = $"Articles published {(day is not null ? "on" : "in")} {heading}.";
+        // Year, then month, then day: each step is an archive of its own.
+        meta.Breadcrumbs.Add(new Crumb(first.ToString("yyyy", CultureInfo.InvariantCulture), first.ToString("'/'yyyy'/'", CultureInfo.InvariantCulture)));
+        if (month is not null)
+        {
+            meta.Breadcrumbs.Add(new Crumb(first.ToString("MMMM yyyy", CultureInfo.InvariantCulture), first.ToString("'/'yyyy'/'MM'/'", CultureInfo.InvariantCulture)));
+        }
+
+        if (day is not null)
+        {
+            meta.Breadcrumbs.Add(new Crumb(heading, path));
+        }
+
         meta.CanonicalPath = result.Number == 1 ? path : $"{path}?page={result.Number}";
         return Page();
     }

@@ -30,7 +30,8 @@ public sealed class TopicArchiveModel(DatelineDbContext db, ArchiveQueries archi
         PageCache.TagList(HttpContext, result.Items.Select(a => a.Id));
         Listing = new ArticleListing(topic.Name, topic.Description, result, path);
         meta.Title = topic.Name;
-        meta.Description = topic.Description;
+        meta.Description = topic.Description ?? $"The latest articles on {topic.Name}.";
+        meta.Breadcrumbs.Add(new Crumb(topic.Name, path));
         meta.FeedPath = path + "feed/";
         meta.FeedTitle = topic.Name;
         meta.CanonicalPath = result.Number == 1 ? path : $"{path}?page={result.Number}";

@@ -24,8 +24,6 @@ public sealed class ArticlePageModel(
     public IReadOnlyList<CommentView> Comments { get; private set; } = [];
     public IReadOnlyList<ArticleSummary> Related { get; private set; } = [];
     public ReplyForm Reply { get; private set; } = null!;
-    public string CanonicalUrl { get; private set; } = "";
-    public string JsonLd { get; private set; } = "";
     public CommentRefusal? Refusal { get; private set; }
     public int ThreadDepth { get; private set; } = 5;
     public int CommentPage { get; private set; } = 1;
@@ -158,12 +156,32 @@ public sealed class ArticlePageModel(
         // be related appears when the cached page expires.
         PageCache.TagArticles(HttpContext, Related.Select(r => r.Id));
         Reply = reply with { CommentsOpen = settings.AcceptsComments(article.CommentsOpen, article.PublishedAt, clock.UtcNow), Stamp = cookies.NewStamp() };
+        Describe(article);
+    }
+
+    /// <summary>The head's share tags and structured data; the article:* tags are the view's.</summary>
+    private void Describe(ArticleView article)
+    {
         var baseUrl = urls.BaseUrl(Request);
-        CanonicalUrl = baseUrl + article.Path;
-        JsonLd = ArticleJsonLd.For(article, CanonicalUrl, baseUrl, options.CurrentValue.SiteTitle, clock);
         meta.Title = article.Headline;
         meta.Description = article.Dek;
         meta.CanonicalPath = article.Path;
+        meta.OgType = "article";
+        if (article.Image is { Url: { } imageUrl } image)
+        {
+            meta.Image = new PageImage(imageUrl, image.Width, image.Height, image.Alt);
+        }
+
+        // A section has no page of its own, so the trail goes through the first topic, which has.
+        if (article.Topics.Count > 0)
+        {
+            var topic = article.Topics[0];
+            meta.Breadcrumbs.Add(new Crumb(topic.Name, $"/topics/{Uri.EscapeDataString(topic.Slug)}/"));
+        }
+
+        meta.Breadcrumbs.Add(new Crumb(article.Headline, article.Path!));
+        var publisher = StructuredData.Publisher(baseUrl, options.CurrentValue);
+        meta.StructuredData.Add(ArticleJsonLd.For(article, baseUrl + article.Path, baseUrl, publisher, clock));
     }
 
     // Refused comments get a page that says why and shows the text, so the reader can copy it.

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Dateline.Features.Settings.Pages;
 
 /// <summary>
-/// The site's title, tagline, URL, time zone and language. What is saved here overrides
+/// The site's title, tagline, URL, time zone, language and logo. What is saved here overrides
 /// configuration and shows on the next request, on this instance and, within seconds, on others.
 /// </summary>
 [Authorize(Policy = NewsroomAuthentication.ManageSitePolicy)]
@@ -31,6 +31,9 @@ public sealed class SiteSettingsPageModel(SiteSettingsStore store, PageMeta meta
     [BindProperty]
     public string? Language { get; set; }
 
+    [BindProperty]
+    public string? LogoUrl { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public bool Saved { get; set; }
 
@@ -47,14 +50,14 @@ public sealed class SiteSettingsPageModel(SiteSettingsStore store, PageMeta meta
     {
         meta.Title = "Site settings";
         var current = store.Current;
-        (SiteTitle, Tagline, SiteUrl, TimeZone, Language) = (current.SiteTitle, current.Tagline, current.SiteUrl, current.TimeZone, current.Language);
+        (SiteTitle, Tagline, SiteUrl, TimeZone, Language, LogoUrl) = (current.SiteTitle, current.Tagline, current.SiteUrl, current.TimeZone, current.Language, current.LogoUrl);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         meta.Title = "Site settings";
         Saved = false;
-        var input = new SiteSettings { SiteTitle = SiteTitle ?? "", Tagline = Tagline ?? "", SiteUrl = SiteUrl ?? "", TimeZone = TimeZone ?? "", Language = Language ?? "" };
+        var input = new SiteSettings { SiteTitle = SiteTitle ?? "", Tagline = Tagline ?? "", SiteUrl = SiteUrl ?? "", TimeZone = TimeZone ?? "", Language = Language ?? "", LogoUrl = LogoUrl ?? "" };
         var settings = SiteSettings.Check(input, Errors);
         if (!Errors.IsEmpty)
         {
