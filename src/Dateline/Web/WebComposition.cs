@@ -7,6 +7,7 @@ using Dateline.Features.Feeds;
 using Dateline.Features.Media;
 using Dateline.Features.Privacy;
 using Dateline.Features.Settings;
+using Dateline.Features.Sitemaps;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -97,6 +98,8 @@ public static class WebComposition
         app.MapPrivacyApi();
         app.MapCommentFeeds();
         app.MapArticleFeeds();
+        app.MapSitemaps();
+        app.MapRobotsTxt();
         app.MapHealthChecks("/healthz");
         app.MapOpenApi();
         return app;
@@ -137,6 +140,7 @@ public static class WebComposition
         services.AddScoped<Features.Comments.AddressConfirmation>();
         services.AddOptions<Features.Mail.SmtpOptions>().Bind(configuration.GetSection(Features.Mail.SmtpOptions.Section));
         services.AddScoped<Features.Archives.ArchiveQueries>();
+        services.AddScoped<SitemapQueries>();
         // Registered for the command line too, so that shared feature code can evict; a separate
         // process's evictions reach a running server only through a shared store.
         services.AddOutputCache(o =>
