@@ -38,7 +38,9 @@ public sealed class PublicPagePolicy : IOutputCachePolicy
         var personal = http.User.Identity?.IsAuthenticated == true
             || request.Query.ContainsKey("held")
             || http.RequestServices.GetRequiredService<CommenterCookies>().HasPersonalParts(request);
-        var shared = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        // HEAD is answered fresh: the cache keeps it apart from GET, and a result that skips the
+        // body on HEAD (bytes, files) would leave an entry announcing "Content-Length: 0".
+        var shared = HttpMethods.IsGet(request.Method)
             && !request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization)
             && !personal;
         if (personal)

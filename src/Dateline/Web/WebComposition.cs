@@ -8,6 +8,7 @@ using Dateline.Features.Feeds;
 using Dateline.Features.Media;
 using Dateline.Features.Privacy;
 using Dateline.Features.Settings;
+using Dateline.Features.Sitemaps;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -99,6 +100,8 @@ public static class WebComposition
         app.MapCommentFeeds();
         app.MapArticleFeeds();
         app.MapCorrectionsFeed();
+        app.MapSitemaps();
+        app.MapRobotsTxt();
         app.MapHealthChecks("/healthz");
         app.MapOpenApi();
         return app;
@@ -140,6 +143,7 @@ public static class WebComposition
         services.AddOptions<Features.Mail.SmtpOptions>().Bind(configuration.GetSection(Features.Mail.SmtpOptions.Section));
         services.AddScoped<Features.Archives.ArchiveQueries>();
         services.AddScoped<Features.Search.ArticleSearch>();
+        services.AddScoped<SitemapQueries>();
         // Registered for the command line too, so that shared feature code can evict; a separate
         // process's evictions reach a running server only through a shared store.
         services.AddOutputCache(o =>

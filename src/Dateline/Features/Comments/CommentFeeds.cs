@@ -14,8 +14,8 @@ public static class CommentFeeds
 
     public static IEndpointRouteBuilder MapCommentFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/comments/feed/", SiteFeedAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
-        app.MapGet("/{year:int}/{month:int}/{day:int}/{slug}/feed/", ArticleFeedAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
+        app.MapGetAndHead("/comments/feed/", SiteFeedAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
+        app.MapGetAndHead("/{year:int}/{month:int}/{day:int}/{slug}/feed/", ArticleFeedAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
         return app;
     }
 

@@ -14,11 +14,11 @@ public static class ArticleFeeds
 {
     public static IEndpointRouteBuilder MapArticleFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/feed/", SiteRssAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
-        app.MapGet("/feed/atom/", SiteAtomAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
-        app.MapGet("/feed.json", SiteJsonAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
-        app.MapGet("/topics/{slug}/feed/", TopicRssAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
-        app.MapGet("/authors/{slug}/feed/", AuthorRssAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
+        app.MapGetAndHead("/feed/", SiteRssAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
+        app.MapGetAndHead("/feed/atom/", SiteAtomAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
+        app.MapGetAndHead("/feed.json", SiteJsonAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
+        app.MapGetAndHead("/topics/{slug}/feed/", TopicRssAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
+        app.MapGetAndHead("/authors/{slug}/feed/", AuthorRssAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
         return app;
     }
 

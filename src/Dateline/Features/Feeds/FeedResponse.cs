@@ -14,9 +14,23 @@ public static class FeedResponse
 {
     public static IResult Send(HttpContext http, byte[] body, string contentType, DateTime? lastModifiedUtc)
     {
-        ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(body);
-        var etag = "\"" + Convert.ToBase64String(SHA256.HashData(body), 0, 16).TrimEnd('=').Replace('+', '-').Replace('/', '_') + "\"";
+        return IsNotModified(http, EntityTag(SHA256.HashData(body)), lastModifiedUtc)
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Bytes(body, contentType);
+    }
+
+    /// <summary>A quoted entity tag from a hash: its first 128 bits in base64url, weak when it describes data rather than bytes.</summary>
+    public static string EntityTag(ReadOnlySpan<byte> hash, bool weak = false) =>
+        (weak ? "W/\"" : "\"") + Convert.ToBase64String(hash[..16]).TrimEnd('=').Replace('+', '-').Replace('/', '_') + "\"";
+
+    /// <summary>
+    /// Sets ETag and Last-Modified on the answer being made, and tells whether the request's own
+    /// validators still match them, when the answer is 304 with no body.
+    /// </summary>
+    public static bool IsNotModified(HttpContext http, string etag, DateTime? lastModifiedUtc)
+    {
+        ArgumentNullException.ThrowIfNull(http);
         var headers = http.Response.Headers;
         headers.ETag = etag;
         // HTTP dates have whole seconds; a validator must compare equal to the one sent.
@@ -28,9 +42,7 @@ public static class FeedResponse
             headers.LastModified = modified.ToString("R", CultureInfo.InvariantCulture);
         }
 
-        return NotModified(http.Request, etag, lastModified)
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Bytes(body, contentType);
+        return NotModified(http.Request, etag, lastModified);
     }
 
     private static bool NotModified(HttpRequest request, string etag, DateTimeOffset? lastModified)
@@ -39,7 +51,7 @@ public static class FeedResponse
         if (ifNoneMatch is { Count: > 0 })
         {
             // RFC 9110: If-None-Match wins over If-Modified-Since, and compares weakly.
-            var current = new EntityTagHeaderValue(etag);
+            var current = EntityTagHeaderValue.Parse(etag);
             return ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false));
         }
 
