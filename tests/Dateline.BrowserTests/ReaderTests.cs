@@ -71,6 +71,31 @@ public sealed class ReaderTests(BrowserFixture fixture) : IClassFixture<BrowserF
     }
 
     [Fact]
+    public async Task AReaderSearchesFromTheMastheadOnAPhone()
+    {
+        var page = await OpenAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true });
+        await page.GotoAsync(fixture.BaseUrl + "/");
+        var box = page.GetByRole(AriaRole.Searchbox, new() { Name = "Search articles" });
+        Assert.True(await box.IsVisibleAsync());
+        await box.FillAsync("bakery");
+        await box.PressAsync("Enter");
+        await page.WaitForURLAsync(fixture.BaseUrl + "/search?q=bakery");
+
+        var result = page.Locator(".search-results > li").First;
+        Assert.Equal("River Town Rebuilds After the Flood", await result.Locator(".summary-headline").InnerTextAsync());
+        var mark = result.Locator(".search-excerpt mark").First;
+        Assert.Equal("bakery", (await mark.InnerTextAsync()).ToLowerInvariant());
+        Assert.True(await mark.IsVisibleAsync());
+        Assert.Equal("bakery", await page.Locator("#search-q").InputValueAsync());
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"the results page is {overflow}px wider than a 390px screen");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Folder, "search-390.png"), FullPage = true });
+
+        await result.Locator(".summary-headline a").ClickAsync();
+        await page.WaitForURLAsync(fixture.BaseUrl + fixture.ArticlePath);
+    }
+
+    [Fact]
     public async Task DarkModeFollowsTheReadersSetting()
     {
         var light = await OpenAsync(new BrowserNewContextOptions { ColorScheme = ColorScheme.Light });
