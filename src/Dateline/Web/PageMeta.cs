@@ -23,6 +23,9 @@ public sealed class PageMeta
 
     public string? FeedTitle { get; set; }
 
+    /// <summary>Whether Atom and JSON Feed versions sit beside <see cref="FeedPath"/> (feed/atom/, feed.json).</summary>
+    public bool FeedInEveryFormat { get; set; }
+
     /// <summary>The Open Graph type: "article" for an article, "website" for everything else.</summary>
     public string OgType { get; set; } = "website";
 
@@ -47,6 +50,7 @@ public sealed class PageMeta
         NoIndex = false;
         FeedPath = null;
         FeedTitle = null;
+        FeedInEveryFormat = false;
         OgType = "website";
         Image = null;
         Breadcrumbs.Clear();

@@ -27,6 +27,6 @@ public static partial class TrailingSlash
     // Date paths (/2023/, /2023/03/, /2023/03/01/, an article and its feed), archives and their
     // feeds, the site's RSS and Atom feeds (not /feed.json, a file name), the comment feed and
     // the corrections page and its feed, and the newsroom.
-    [GeneratedRegex(@"^/(\d{4}(/\d{1,2}(/\d{1,2}(/[^/.]+(/feed)?)?)?)?|(topics|authors)/[^/.]+(/feed)?|feed(/atom)?|comments/feed|corrections(/feed)?|newsroom(/(articles|media|comments|settings|users|keys))?)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^/(\d{4}(/\d{1,2}(/\d{1,2}(/[^/.]+(/feed)?)?)?)?|(topics|authors)/[^/.]+(/feed(/atom)?)?|feed(/atom)?|comments/feed|corrections(/feed)?|newsroom(/(articles|media|comments|settings|users|keys))?)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex NeedsSlash();
 }

@@ -263,6 +263,31 @@ public abstract class FeedTests(DatelineApp app)
         }
 
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/feed.json")).StatusCode);
+
+        // The same feeds in Atom and JSON Feed, under each page as the site's are under the root.
+        var atom = await reader.GetAsync("/topics/rowing/feed/atom/");
+        Assert.Equal("application/atom+xml; charset=utf-8", atom.Content.Headers.ContentType!.ToString());
+        var rowingAtom = XDocument.Parse(await atom.Content.ReadAsStringAsync());
+        Assert.Empty(FeedValidator.Atom(rowingAtom));
+        Assert.Equal(["Rowing Result"], rowingAtom.Root!.Elements(Atom + "entry").Select(e => e.Element(Atom + "title")!.Value));
+        Assert.EndsWith("/topics/rowing/feed/atom/", rowingAtom.Root.Elements(Atom + "link").Single(l => l.Attribute("rel")!.Value == "self").Attribute("href")!.Value, StringComparison.Ordinal);
+        var chessJson = await reader.GetAsync("/authors/cass-mate/feed.json");
+        Assert.Equal("application/feed+json; charset=utf-8", chessJson.Content.Headers.ContentType!.ToString());
+        var json = await chessJson.JsonAsync();
+        Assert.Equal("https://jsonfeed.org/version/1.1", json.GetProperty("version").GetString());
+        Assert.EndsWith("/authors/cass-mate/feed.json", json.GetProperty("feed_url").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["Chess Result"], json.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()));
+        if (Corpus.Find("feeds/jsonfeed-schema-v1.1.json") is { } schemaFile)
+        {
+            using var schema = JsonDocument.Parse(await File.ReadAllTextAsync(schemaFile));
+            Assert.Empty(JsonSchemaCheck.Errors(schema.RootElement, json));
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/topics/no-such-topic/feed/atom/")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/authors/no-such-author/feed.json")).StatusCode);
+        var slashless = await reader.GetAsync("/topics/rowing/feed/atom");
+        Assert.Equal(HttpStatusCode.MovedPermanently, slashless.StatusCode);
+        Assert.Equal("/topics/rowing/feed/atom/", slashless.Headers.Location!.OriginalString);
     }
 
     [Fact]
@@ -283,6 +308,10 @@ public abstract class FeedTests(DatelineApp app)
             var page = await (await reader.GetAsync(archive)).HtmlAsync();
             var feeds = page.QuerySelectorAll("head link[rel=alternate][type='application/rss+xml']").Select(l => new Uri(l.GetAttribute("href")!).AbsolutePath);
             Assert.Equal(["/feed/", archive + "feed/"], feeds);
+            var atoms = page.QuerySelectorAll("head link[rel=alternate][type='application/atom+xml']").Select(l => new Uri(l.GetAttribute("href")!).AbsolutePath);
+            Assert.Equal(["/feed/atom/", archive + "feed/atom/"], atoms);
+            var jsons = page.QuerySelectorAll("head link[rel=alternate][type='application/feed+json']").Select(l => new Uri(l.GetAttribute("href")!).AbsolutePath);
+            Assert.Equal(["/feed.json", archive + "feed.json"], jsons);
         }
     }
 

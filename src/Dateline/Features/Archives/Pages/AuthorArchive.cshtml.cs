@@ -33,6 +33,7 @@ public sealed class AuthorArchiveModel(DatelineDbContext db, ArchiveQueries arch
         meta.Description = author.Bio ?? $"Articles by {author.Name}.";
         meta.Breadcrumbs.Add(new Crumb(author.Name, path));
         meta.FeedPath = path + "feed/";
+        meta.FeedInEveryFormat = true;
         meta.FeedTitle = author.Name;
         meta.CanonicalPath = result.Number == 1 ? path : $"{path}?page={result.Number}";
         return Page();

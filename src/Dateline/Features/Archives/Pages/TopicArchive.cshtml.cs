@@ -33,6 +33,7 @@ public sealed class TopicArchiveModel(DatelineDbContext db, ArchiveQueries archi
         meta.Description = topic.Description ?? $"The latest articles on {topic.Name}.";
         meta.Breadcrumbs.Add(new Crumb(topic.Name, path));
         meta.FeedPath = path + "feed/";
+        meta.FeedInEveryFormat = true;
         meta.FeedTitle = topic.Name;
         meta.CanonicalPath = result.Number == 1 ? path : $"{path}?page={result.Number}";
         return Page();

@@ -1,0 +1,8 @@
+namespace Dateline.Features.Feeds;
+
+public enum FeedFormat
+{
+    Rss,
+    Atom,
+    Json,
+}
