@@ -42,16 +42,19 @@ measure() { # provider -> a table row
   start_server >&2
   if [[ $provider == PostgreSQL ]]; then "${PSQL[@]}" -d $PGDB -c 'ANALYZE "Articles", "ArticleSearch", "ArticleTopic", "ArticleAuthor", "Topics", "Authors"' >/dev/null; fi
   # Warm up: the first requests compile queries and fill the database's caches.
-  SEARCH_QUERIES=$WORK/queries.lua wrk -t1 -c1 -d5s -s bench/search.lua "$BASE" >/dev/null
-  latency=$(SEARCH_QUERIES=$WORK/queries.lua wrk -t1 -c1 -d20s -s bench/search.lua "$BASE" | grep '^RESULT')
-  throughput=$(SEARCH_QUERIES=$WORK/queries.lua wrk -t2 -c4 -d15s -s bench/search.lua "$BASE" | grep '^RESULT')
+  SEARCH_QUERIES=$WORK/queries.lua wrk -t1 -c1 -d15s --timeout 10s -s bench/search.lua "$BASE" >/dev/null
+  latency=$(SEARCH_QUERIES=$WORK/queries.lua wrk -t1 -c1 -d20s --timeout 10s -s bench/search.lua "$BASE" | grep '^RESULT')
+  throughput=$(SEARCH_QUERIES=$WORK/queries.lua wrk -t2 -c4 -d15s --timeout 10s -s bench/search.lua "$BASE" | grep '^RESULT')
   stop_server
+  local failures
+  failures=$(grep -c '^fail:' "$WORK/server.log" || true)
+  cp "$WORK/server.log" "${TMPDIR:-/tmp}/dateline-search-bench-$provider.log"
   local p50 p95 p99 rps bad errors
   p50=$(sed -E 's/.* p50=([^ ]+).*/\1/' <<<"$latency"); p95=$(sed -E 's/.* p95=([^ ]+).*/\1/' <<<"$latency")
   p99=$(sed -E 's/.* p99=([^ ]+).*/\1/' <<<"$latency"); rps=$(sed -E 's/.* rps=([^ ]+).*/\1/' <<<"$throughput")
   bad=$(( $(sed -E 's/.* non2xx=([0-9]+).*/\1/' <<<"$latency") + $(sed -E 's/.* non2xx=([0-9]+).*/\1/' <<<"$throughput") ))
   errors=$(( $(sed -E 's/.* errors=([0-9]+).*/\1/' <<<"$latency") + $(sed -E 's/.* errors=([0-9]+).*/\1/' <<<"$throughput") ))
-  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$provider" "$p50" "$p95" "$p99" "$rps" "$((bad + errors))" "$(printf '%.1f' "$STARTED")"
+  printf '| %s | %s | %s | %s | %s | %s / %s / %s | %s |\n' "$provider" "$p50" "$p95" "$p99" "$rps" "$bad" "$errors" "$failures" "$(printf '%.1f' "$STARTED")"
 }
 
 # SQLite: the app makes the schema (any command migrates), the generator fills the tables, and the
@@ -83,7 +86,7 @@ queries, four-letter prefixes, phrases, and topic and date-range filters. Latenc
 connection (p50, p95, p99 in ms); requests/s over four. "Start" is the seconds from starting the
 server to its first 200, which includes indexing all $N articles from nothing.
 
-| database | p50 | p95 | p99 | requests/s (4 connections) | errors and non-2xx | start (s) |
+| database | p50 | p95 | p99 | requests/s (4 connections) | non-2xx / socket errors / server errors logged | start (s) |
 | --- | ---: | ---: | ---: | ---: | ---: | ---: |
 $sqlite_row
 $postgres_row

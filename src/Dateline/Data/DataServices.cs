@@ -73,5 +73,6 @@ public static class DataServices
         }
 
         await Features.Search.ArticleSearchIndex.CatchUpAsync(db, cancellationToken);
+        await SqliteStatistics.RefreshAsync(db, cancellationToken);
     }
 }

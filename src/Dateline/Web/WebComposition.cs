@@ -67,6 +67,7 @@ public static class WebComposition
         builder.Services.AddSingleton<Features.Feeds.FeedSite>();
         builder.Services.AddScoped<PageMeta>();
         builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.Services.AddHostedService<SqliteStatistics>();
         builder.Services.AddSiteSettingsRefresher();
         builder.Services.AddHostedService<SetupAnnouncement>();
         builder.Services.AddHostedService<Features.Privacy.AddressEraser>();

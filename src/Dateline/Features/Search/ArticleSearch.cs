@@ -57,6 +57,7 @@ public sealed class ArticleSearch(DatelineDbContext db, SiteClock clock, IOption
         var window = filtered ? (int?)null : RankedWindow;
         var candidates = await index.Match(db, request.Terms, SearchMode.AllWords, window)
             .Join(articles, m => m.ArticleId, a => a.Id, (m, a) => new { a.Id, m.Rank, a.PublishedAt })
+            .OrderByDescending(x => x.Rank)
             .Take(MaxCandidates)
             .ToListAsync(ct);
         var total = candidates.Count;
