@@ -18,6 +18,9 @@ public sealed class ArticleSearch(DatelineDbContext db, SiteClock clock, IOption
     /// </summary>
     public const int RankedWindow = 2000;
 
+    /// <summary>How many of the newest articles are searched first for a full window.</summary>
+    private const int RecentSpan = 20_000;
+
     /// <summary>Most matches a filtered search reads; beyond it, the reader narrows the search.</summary>
     public const int MaxCandidates = 20_000;
 
@@ -53,13 +56,17 @@ public sealed class ArticleSearch(DatelineDbContext db, SiteClock clock, IOption
         }
 
         // One read of every candidate's id, rank and date, ordered and paged here: counting and
-        // paging in SQL would rank the same matches twice.
+        // paging in SQL would rank the same matches twice. A common word fills the window from
+        // the newest articles alone, so those are tried first; reading every match only to keep
+        // the newest is what made such words slow (on PostgreSQL, a heap fetch for each).
         var window = filtered ? (int?)null : RankedWindow;
-        var candidates = await index.Match(db, request.Terms, SearchMode.AllWords, window)
-            .Join(articles, m => m.ArticleId, a => a.Id, (m, a) => new { a.Id, m.Rank, a.PublishedAt })
-            .OrderByDescending(x => x.Rank)
-            .Take(MaxCandidates)
-            .ToListAsync(ct);
+        var recentFrom = window is null ? 0 : await RecentFromAsync(ct);
+        var candidates = await CandidatesAsync(index, request.Terms, articles, window, recentFrom, ct);
+        if (recentFrom > 0 && candidates.Count < window)
+        {
+            candidates = await CandidatesAsync(index, request.Terms, articles, window, 0, ct);
+        }
+
         var total = candidates.Count;
         var ordered = request.NewestFirst
             ? candidates.OrderByDescending(x => x.PublishedAt).ThenByDescending(x => x.Id)
@@ -126,6 +133,22 @@ public sealed class ArticleSearch(DatelineDbContext db, SiteClock clock, IOption
 
         return await SummariesAsync(chosen, ct);
     }
+
+    private async Task<List<Candidate>> CandidatesAsync(ISearchIndex index, SearchTerms terms, IQueryable<Article> articles, int? window, int fromId, CancellationToken ct)
+    {
+        var rows = await index.Match(db, terms, SearchMode.AllWords, window, fromId)
+            .Join(articles, m => m.ArticleId, a => a.Id, (m, a) => new { a.Id, m.Rank, a.PublishedAt })
+            .OrderByDescending(x => x.Rank)
+            .Take(MaxCandidates)
+            .ToListAsync(ct);
+        return [.. rows.Select(r => new Candidate(r.Id, r.Rank, r.PublishedAt!.Value))];
+    }
+
+    // The first id of the newest RecentSpan articles.
+    private async Task<int> RecentFromAsync(CancellationToken ct) =>
+        Math.Max(0, (await db.Articles.MaxAsync(a => (int?)a.Id, ct) ?? 0) - RecentSpan + 1);
+
+    private sealed record Candidate(int Id, double Rank, DateTime PublishedAt);
 
     /// <summary>The summaries of these articles, in the order given.</summary>
     private async Task<List<ArticleSummary>> SummariesAsync(IReadOnlyList<int> ids, CancellationToken ct)

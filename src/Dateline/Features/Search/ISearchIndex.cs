@@ -12,9 +12,10 @@ public interface ISearchIndex
     /// <summary>
     /// Matching articles with their rank, composable with the rest of the model. With
     /// <paramref name="newest"/>, only that many of the most recently added matches are ranked,
-    /// which bounds the work for words that are in half the archive.
+    /// which bounds the work for words that are in half the archive; with
+    /// <paramref name="fromId"/>, only articles from that id on are looked at.
     /// </summary>
-    IQueryable<SearchMatch> Match(DatelineDbContext db, SearchTerms terms, SearchMode mode, int? newest);
+    IQueryable<SearchMatch> Match(DatelineDbContext db, SearchTerms terms, SearchMode mode, int? newest, int fromId = 0);
 
     /// <summary>Headline, dek and a body excerpt of these articles, with the terms marked.</summary>
     Task<List<SearchSnippetRow>> SnippetsAsync(DatelineDbContext db, SearchTerms terms, IReadOnlyCollection<int> articleIds, CancellationToken ct);

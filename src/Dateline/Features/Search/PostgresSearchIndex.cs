@@ -14,14 +14,14 @@ internal sealed class PostgresSearchIndex : ISearchIndex
     // document's length, so that a long body does not win by size alone.
     private const string Weights = "{0.1, 0.2, 0.4, 1.0}";
 
-    public IQueryable<SearchMatch> Match(DatelineDbContext db, SearchTerms terms, SearchMode mode, int? newest)
+    public IQueryable<SearchMatch> Match(DatelineDbContext db, SearchTerms terms, SearchMode mode, int? newest, int fromId = 0)
     {
         var query = terms.ToTsQuery(mode == SearchMode.AnyWord);
         return db.Database.SqlQuery<SearchMatch>($"""
             SELECT m."ArticleId", ts_rank_cd({Weights}::real[], m."Document", to_tsquery('english', {query}), 1)::double precision AS "Rank"
             FROM (
                 SELECT s."ArticleId", s."Document" FROM "ArticleSearch" AS s
-                WHERE s."Document" @@ to_tsquery('english', {query})
+                WHERE s."Document" @@ to_tsquery('english', {query}) AND s."ArticleId" >= {fromId}
                 ORDER BY s."ArticleId" DESC LIMIT {newest ?? int.MaxValue}
             ) AS m
             """);

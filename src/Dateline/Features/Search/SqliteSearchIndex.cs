@@ -13,15 +13,16 @@ internal sealed class SqliteSearchIndex : ISearchIndex
 {
     // The LIMIT is there even without a cap: a subquery with one is never flattened into the
     // outer join, which would otherwise run the MATCH once per article row (seconds, not ms).
-    public IQueryable<SearchMatch> Match(DatelineDbContext db, SearchTerms terms, SearchMode mode, int? newest) =>
+    public IQueryable<SearchMatch> Match(DatelineDbContext db, SearchTerms terms, SearchMode mode, int? newest, int fromId = 0) =>
         db.Database.SqlQuery<SearchMatch>($"""
             SELECT rowid AS "ArticleId", -bm25("ArticleSearch", 10.0, 4.0, 1.0, 3.0, 3.0) AS "Rank"
-            FROM "ArticleSearch" WHERE "ArticleSearch" MATCH {terms.ToFts5(mode == SearchMode.AnyWord)}
+            FROM "ArticleSearch" WHERE "ArticleSearch" MATCH {terms.ToFts5(mode == SearchMode.AnyWord)} AND rowid >= {fromId}
             ORDER BY rowid DESC LIMIT {newest ?? -1}
             """);
 
     // "rowid + 0" keeps the id list from driving the query: as a rowid constraint it would make
-    // FTS5 evaluate the MATCH once per id, instead of once for all.
+    // FTS5 evaluate the MATCH once per id, instead of once for all. The range does constrain it,
+    // so that a common word's matches are read only between the page's first and last id.
     public Task<List<SearchSnippetRow>> SnippetsAsync(DatelineDbContext db, SearchTerms terms, IReadOnlyCollection<int> articleIds, CancellationToken ct)
     {
         var start = SearchText.MatchStart.ToString();
@@ -33,6 +34,7 @@ internal sealed class SqliteSearchIndex : ISearchIndex
                 snippet("ArticleSearch", 2, {start}, {end}, '…', 40) AS "Body"
             FROM "ArticleSearch"
             WHERE "ArticleSearch" MATCH {terms.ToFts5(any: false)}
+                AND rowid BETWEEN {articleIds.Min()} AND {articleIds.Max()}
                 AND (rowid + 0) IN (SELECT value FROM json_each({JsonSerializer.Serialize(articleIds)}))
             """).ToListAsync(ct);
     }
