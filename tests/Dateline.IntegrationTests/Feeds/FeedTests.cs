@@ -49,7 +49,7 @@ public abstract class FeedTests(DatelineApp app)
         Assert.Equal(["Ann Feedwriter", "Bo & <Co>"], item.Elements(Dc + "creator").Select(c => c.Value));
         Assert.Contains("Feed Markets", item.Elements("category").Select(c => c.Value));
         Assert.Contains("Business", item.Elements("category").Select(c => c.Value));
-        Assert.Equal("Dek & <dek>", item.Element("description")!.Value);
+        Assert.Equal("Dek &amp; &lt;dek&gt;", item.Element("description")!.Value);
         Assert.Contains("<strong>bold</strong>", item.Element(Content + "encoded")!.Value, StringComparison.Ordinal);
         var image = item.Element(Media + "content")!;
         Assert.Equal("https://example.org/traders.jpg", image.Attribute("url")!.Value);

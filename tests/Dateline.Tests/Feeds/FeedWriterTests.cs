@@ -91,7 +91,7 @@ public sealed class FeedWriterTests
         var feed = Feed(fullContent: false);
         var rss = XDocument.Parse(Encoding.UTF8.GetString(RssArticleWriter.Write(feed)));
         Assert.Empty(rss.Descendants(XName.Get("encoded", FeedXml.ContentNamespace)));
-        Assert.Equal("Dek & <dek>", rss.Descendants("item").First().Element("description")!.Value);
+        Assert.Equal("Dek &amp; &lt;dek&gt;", rss.Descendants("item").First().Element("description")!.Value);
 
         var atom = XDocument.Parse(Encoding.UTF8.GetString(AtomArticleWriter.Write(feed, DateTime.UnixEpoch)));
         Assert.Empty(atom.Descendants(XName.Get("content", FeedXml.AtomNamespace)));

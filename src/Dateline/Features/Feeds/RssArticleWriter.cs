@@ -51,7 +51,8 @@ public static class RssArticleWriter
 
         if (!string.IsNullOrEmpty(entry.Dek))
         {
-            xml.WriteElementString("description", entry.Dek);
+            // An item's description is HTML to feed readers; the dek is plain text.
+            xml.WriteElementString("description", System.Net.WebUtility.HtmlEncode(entry.Dek));
         }
 
         if (feed.FullContent)
