@@ -206,6 +206,12 @@ public abstract class SearchTests(DatelineApp app)
 
         var bad = await app.CreateReaderClient().GetAsync($"/search?q={word}&page=abc&topic=%3Cb%3E&sort=%00");
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+
+        // Characters that .NET refuses to normalize, and a cut through an emoji's surrogate pair.
+        foreach (var query in new[] { "%EF%BF%BE", word + "%EF%BF%BF", new string('a', SearchTerms.MaxInput - 1) + "%F0%9F%A6%80" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await app.CreateReaderClient().GetAsync("/search?q=" + query)).StatusCode);
+        }
     }
 
     [Fact]

@@ -56,4 +56,18 @@ public sealed class SearchTermsTests
         Assert.Equal($"x {SearchText.LessThan}y> z", SearchText.Clean($"x <y>\n\n {SearchText.MatchStart}z"));
         Assert.Equal("One two & <three>", SearchText.Restore(SearchText.FromHtml("<p>One</p><p>two &amp; &lt;three&gt;</p>")));
     }
+
+    [Fact]
+    public void TextThatCannotBeNormalizedIsReadNotThrown()
+    {
+        Assert.True(SearchTerms.Parse("\uFFFE").IsEmpty);
+        Assert.Equal("\"ab\"*", SearchTerms.Parse("ab\uD800").ToFts5(any: false));
+        var cutInsideEmoji = new string('a', SearchTerms.MaxInput - 1) + "\U0001F980";
+        Assert.Single(SearchTerms.Parse(cutInsideEmoji).Groups);
+        Assert.Equal(SearchTerms.MaxInput - 1, SearchTerms.Cut(cutInsideEmoji, SearchTerms.MaxInput).Length);
+    }
+
+    [Fact]
+    public void CombiningMarksAloneAreNoWord() =>
+        Assert.Equal("\"council\"*", SearchTerms.Parse("council \u0903").ToFts5(any: false));
 }

@@ -60,13 +60,18 @@ public sealed class ArticleSearch(DatelineDbContext db, SiteClock clock, IOption
         // the newest articles alone, so those are tried first; reading every match only to keep
         // the newest is what made such words slow (on PostgreSQL, a heap fetch for each).
         var window = filtered ? (int?)null : RankedWindow;
-        var recentFrom = window is null ? 0 : await RecentFromAsync(ct);
-        var candidates = await CandidatesAsync(index, request.Terms, articles, window, recentFrom, ct);
-        if (recentFrom > 0 && candidates.Count < window)
+
+        // The window counts matches of any status (drafts are indexed too), so whether it is full
+        // is asked of the index itself, unranked, before anything is ranked.
+        var fromId = window is null ? 0 : await RecentFromAsync(ct);
+        var full = window is not null && await IndexCountAsync(index, request.Terms, window.Value, fromId, ct) >= window;
+        if (window is not null && fromId > 0 && !full)
         {
-            candidates = await CandidatesAsync(index, request.Terms, articles, window, 0, ct);
+            fromId = 0;
+            full = await IndexCountAsync(index, request.Terms, window.Value, fromId, ct) >= window;
         }
 
+        var candidates = await CandidatesAsync(index, request, articles, window, fromId, ct);
         var total = candidates.Count;
         var ordered = request.NewestFirst
             ? candidates.OrderByDescending(x => x.PublishedAt).ThenByDescending(x => x.Id)
@@ -77,7 +82,7 @@ public sealed class ArticleSearch(DatelineDbContext db, SiteClock clock, IOption
         var ids = new Page<int>([.. pageIds.Take(size)], number, pageIds.Count > size);
         if (ids.Items.Count == 0)
         {
-            return new SearchResults(new Page<SearchResult>([], ids.Number, false), total, total >= (window ?? MaxCandidates));
+            return new SearchResults(new Page<SearchResult>([], ids.Number, false), total, full || total >= MaxCandidates);
         }
 
         var summaries = await SummariesAsync(ids.Items, ct);
@@ -85,7 +90,7 @@ public sealed class ArticleSearch(DatelineDbContext db, SiteClock clock, IOption
         var results = summaries.Select(a => snippets.TryGetValue(a.Id, out var s)
             ? new SearchResult(a, Headline(a, s), Excerpt(a, s))
             : new SearchResult(a, Highlighted.Plain(a.Headline), Highlighted.Plain(a.Dek))).ToList();
-        return new SearchResults(new Page<SearchResult>(results, ids.Number, ids.HasNext), total, total >= (window ?? MaxCandidates));
+        return new SearchResults(new Page<SearchResult>(results, ids.Number, ids.HasNext), total, full || total >= MaxCandidates);
     }
 
     /// <summary>
@@ -109,9 +114,11 @@ public sealed class ArticleSearch(DatelineDbContext db, SiteClock clock, IOption
 
         if (topicSlugs.Count > 0)
         {
-            Score(await articles
-                .Select(a => new { a.Id, a.PublishedAt, Shared = a.Topics.Count(t => topicSlugs.Contains(t.Slug)) })
-                .Where(x => x.Shared > 0)
+            // From the topics' side, so that only their articles are counted, not the archive's.
+            Score(await db.Topics.AsNoTracking().Where(t => topicSlugs.Contains(t.Slug))
+                .SelectMany(t => t.Articles).Published(clock.UtcNow).Where(a => a.Id != articleId)
+                .GroupBy(a => new { a.Id, a.PublishedAt })
+                .Select(g => new { g.Key.Id, g.Key.PublishedAt, Shared = g.Count() })
                 .OrderByDescending(x => x.Shared).ThenByDescending(x => x.PublishedAt)
                 .Select(x => x.Id).Take(RelatedCandidates).ToListAsync(ct));
         }
@@ -134,15 +141,21 @@ public sealed class ArticleSearch(DatelineDbContext db, SiteClock clock, IOption
         return await SummariesAsync(chosen, ct);
     }
 
-    private async Task<List<Candidate>> CandidatesAsync(ISearchIndex index, SearchTerms terms, IQueryable<Article> articles, int? window, int fromId, CancellationToken ct)
+    private async Task<List<Candidate>> CandidatesAsync(ISearchIndex index, SearchRequest request, IQueryable<Article> articles, int? window, int fromId, CancellationToken ct)
     {
-        var rows = await index.Match(db, terms, SearchMode.AllWords, window, fromId)
-            .Join(articles, m => m.ArticleId, a => a.Id, (m, a) => new { a.Id, m.Rank, a.PublishedAt })
-            .OrderByDescending(x => x.Rank)
-            .Take(MaxCandidates)
-            .ToListAsync(ct);
+        var joined = index.Match(db, request.Terms, SearchMode.AllWords, window, fromId)
+            .Join(articles, m => m.ArticleId, a => a.Id, (m, a) => new { a.Id, m.Rank, a.PublishedAt });
+
+        // Past the cap, keep what the reader's order puts first.
+        var ordered = request.NewestFirst
+            ? joined.OrderByDescending(x => x.PublishedAt).ThenByDescending(x => x.Id)
+            : joined.OrderByDescending(x => x.Rank);
+        var rows = await ordered.Take(MaxCandidates).ToListAsync(ct);
         return [.. rows.Select(r => new Candidate(r.Id, r.Rank, r.PublishedAt!.Value))];
     }
+
+    private Task<int> IndexCountAsync(ISearchIndex index, SearchTerms terms, int window, int fromId, CancellationToken ct) =>
+        index.Match(db, terms, SearchMode.AllWords, window, fromId, ranked: false).CountAsync(ct);
 
     // The first id of the newest RecentSpan articles.
     private async Task<int> RecentFromAsync(CancellationToken ct) =>

@@ -1,12 +1,19 @@
 using Dateline.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Dateline.Features.Search;
 
 /// <summary>Brings index entries up to date with their articles, whatever their status.</summary>
-public static class ArticleSearchIndex
+public static partial class ArticleSearchIndex
 {
     private const int Batch = 200;
+
+    /// <summary>
+    /// Body text beyond this is not indexed: PostgreSQL refuses a tsvector over 1 MB, and an
+    /// article's opening carries what a reader searches for.
+    /// </summary>
+    public const int MaxBodyText = 100_000;
 
     /// <summary>
     /// Writes the entry of each article that exists and removes the others'. Every article is
@@ -44,7 +51,7 @@ public static class ArticleSearchIndex
                     row.Id,
                     SearchText.Clean(row.Headline),
                     SearchText.Clean(row.Dek),
-                    SearchText.FromHtml(row.BodyHtml),
+                    SearchTerms.Cut(SearchText.FromHtml(row.BodyHtml), MaxBodyText),
                     SearchText.Clean(string.Join(", ", row.Authors)),
                     SearchText.Clean(string.Join(", ", topics))), ct);
             }
@@ -65,16 +72,42 @@ public static class ArticleSearchIndex
         var index = SearchIndexes.For(db);
         await index.RemoveOrphansAsync(db, ct);
         var total = 0;
+        var after = 0;
         while (true)
         {
-            var missing = await index.UnindexedAsync(db, Batch * 5, ct);
+            var missing = await index.UnindexedAsync(db, after, Batch * 5, ct);
             if (missing.Count == 0)
             {
                 return total;
             }
 
-            await RefreshAsync(db, missing, ct);
-            total += missing.Count;
+            after = missing[^1];
+            try
+            {
+                await RefreshAsync(db, missing, ct);
+                total += missing.Count;
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+            {
+                // One article the index refuses must not stop the server from starting: the
+                // batch is tried one by one, and what still fails stays out (and is logged).
+                db.ChangeTracker.Clear();
+                foreach (var id in missing)
+                {
+                    try
+                    {
+                        await RefreshAsync(db, [id], ct);
+                        total++;
+                    }
+                    catch (Exception single) when (single is System.Data.Common.DbException or InvalidOperationException)
+                    {
+                        NotIndexed(db.GetService<ILoggerFactory>().CreateLogger(typeof(ArticleSearchIndex)), single, id);
+                    }
+                }
+            }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Article {ArticleId} could not be indexed for search")]
+    private static partial void NotIndexed(ILogger logger, Exception exception, int articleId);
 }

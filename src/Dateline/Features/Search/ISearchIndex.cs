@@ -13,9 +13,10 @@ public interface ISearchIndex
     /// Matching articles with their rank, composable with the rest of the model. With
     /// <paramref name="newest"/>, only that many of the most recently added matches are ranked,
     /// which bounds the work for words that are in half the archive; with
-    /// <paramref name="fromId"/>, only articles from that id on are looked at.
+    /// <paramref name="fromId"/>, only articles from that id on are looked at; unranked, the rank
+    /// is 0 and costs nothing (for counting).
     /// </summary>
-    IQueryable<SearchMatch> Match(DatelineDbContext db, SearchTerms terms, SearchMode mode, int? newest, int fromId = 0);
+    IQueryable<SearchMatch> Match(DatelineDbContext db, SearchTerms terms, SearchMode mode, int? newest, int fromId = 0, bool ranked = true);
 
     /// <summary>Headline, dek and a body excerpt of these articles, with the terms marked.</summary>
     Task<List<SearchSnippetRow>> SnippetsAsync(DatelineDbContext db, SearchTerms terms, IReadOnlyCollection<int> articleIds, CancellationToken ct);
@@ -25,7 +26,7 @@ public interface ISearchIndex
     Task RemoveAsync(DatelineDbContext db, IReadOnlyCollection<int> articleIds, CancellationToken ct);
 
     /// <summary>Articles that have no entry yet (after an upgrade, or a write that failed).</summary>
-    Task<List<int>> UnindexedAsync(DatelineDbContext db, int max, CancellationToken ct);
+    Task<List<int>> UnindexedAsync(DatelineDbContext db, int afterId, int max, CancellationToken ct);
 
     /// <summary>Entries whose article is gone (removed behind the model's back).</summary>
     Task RemoveOrphansAsync(DatelineDbContext db, CancellationToken ct);

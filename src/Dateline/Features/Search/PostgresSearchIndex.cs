@@ -14,11 +14,11 @@ internal sealed class PostgresSearchIndex : ISearchIndex
     // document's length, so that a long body does not win by size alone.
     private const string Weights = "{0.1, 0.2, 0.4, 1.0}";
 
-    public IQueryable<SearchMatch> Match(DatelineDbContext db, SearchTerms terms, SearchMode mode, int? newest, int fromId = 0)
+    public IQueryable<SearchMatch> Match(DatelineDbContext db, SearchTerms terms, SearchMode mode, int? newest, int fromId = 0, bool ranked = true)
     {
         var query = terms.ToTsQuery(mode == SearchMode.AnyWord);
         return db.Database.SqlQuery<SearchMatch>($"""
-            SELECT m."ArticleId", ts_rank_cd({Weights}::real[], m."Document", to_tsquery('english', {query}), 1)::double precision AS "Rank"
+            SELECT m."ArticleId", CASE WHEN {ranked} THEN ts_rank_cd({Weights}::real[], m."Document", to_tsquery('english', {query}), 1)::double precision ELSE 0 END AS "Rank"
             FROM (
                 SELECT s."ArticleId", s."Document" FROM "ArticleSearch" AS s
                 WHERE s."Document" @@ to_tsquery('english', {query}) AND s."ArticleId" >= {fromId}
@@ -53,10 +53,10 @@ internal sealed class PostgresSearchIndex : ISearchIndex
     public Task RemoveAsync(DatelineDbContext db, IReadOnlyCollection<int> articleIds, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync($"""DELETE FROM "ArticleSearch" WHERE "ArticleId" = ANY({articleIds.ToArray()})""", ct);
 
-    public Task<List<int>> UnindexedAsync(DatelineDbContext db, int max, CancellationToken ct) =>
+    public Task<List<int>> UnindexedAsync(DatelineDbContext db, int afterId, int max, CancellationToken ct) =>
         db.Database.SqlQuery<int>($"""
             SELECT a."Id" AS "Value" FROM "Articles" AS a
-            WHERE NOT EXISTS (SELECT 1 FROM "ArticleSearch" AS s WHERE s."ArticleId" = a."Id")
+            WHERE a."Id" > {afterId} AND NOT EXISTS (SELECT 1 FROM "ArticleSearch" AS s WHERE s."ArticleId" = a."Id")
             ORDER BY a."Id" LIMIT {max}
             """).ToListAsync(ct);
 

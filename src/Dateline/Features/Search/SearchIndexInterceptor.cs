@@ -22,6 +22,8 @@ public sealed partial class SearchIndexInterceptor : SaveChangesInterceptor
 {
     public static readonly SearchIndexInterceptor Instance = new();
 
+    private const string Savepoint = "dateline_search_index";
+
     private readonly ConditionalWeakTable<DbContext, Pending> pending = [];
 
     private sealed class Pending
@@ -139,6 +141,10 @@ public sealed partial class SearchIndexInterceptor : SaveChangesInterceptor
         }
 
         pending.Remove(context);
+
+        // The save is committed (or will be with the caller's transaction); a reader who went
+        // away must not turn it into an error.
+        ct = CancellationToken.None;
         var ids = new HashSet<int>(work.ArticleIds);
         ids.UnionWith(work.AddedArticles.Select(a => a.Id));
         ids.UnionWith(work.Bylines.Select(b => b.ArticleId));
@@ -164,12 +170,29 @@ public sealed partial class SearchIndexInterceptor : SaveChangesInterceptor
             return;
         }
 
+        // Inside the caller's transaction the write gets a savepoint: on PostgreSQL a failed
+        // statement would otherwise abort the whole transaction, and the editor's save with it.
+        var transaction = db.Database.CurrentTransaction;
         try
         {
-            await ArticleSearchIndex.RefreshAsync(db, ids, ct);
+            if (transaction is not null)
+            {
+                await transaction.CreateSavepointAsync(Savepoint, CancellationToken.None);
+            }
+
+            await ArticleSearchIndex.RefreshAsync(db, ids, CancellationToken.None);
+            if (transaction is not null)
+            {
+                await transaction.ReleaseSavepointAsync(Savepoint, CancellationToken.None);
+            }
         }
         catch (Exception e) when (e is DbException or InvalidOperationException)
         {
+            if (transaction is not null)
+            {
+                await transaction.RollbackToSavepointAsync(Savepoint, CancellationToken.None);
+            }
+
             // The save itself has been committed; failing it now would tell the editor their work
             // was lost when it was not. The entry stays stale until the article is saved again.
             IndexNotUpdated(db.GetService<ILoggerFactory>().CreateLogger<SearchIndexInterceptor>(), e, string.Join(",", ids));

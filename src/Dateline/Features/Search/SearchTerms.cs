@@ -35,7 +35,7 @@ public sealed partial class SearchTerms
         }
 
         // Markup pasted into the box is taken for its words, not its tag names.
-        var text = Tags().Replace(input.Length > MaxInput ? input[..MaxInput] : input, " ");
+        var text = Tags().Replace(Valid(Cut(input, MaxInput)), " ");
         var groups = new List<IReadOnlyList<string>>();
         var phrase = (List<string>?)null;
         var word = new StringBuilder();
@@ -43,7 +43,8 @@ public sealed partial class SearchTerms
 
         void EndWord()
         {
-            if (word.Length == 0 || count >= MaxTerms)
+            // A word of combining marks alone is no word to either database.
+            if (word.Length == 0 || count >= MaxTerms || !word.ToString().Any(char.IsLetterOrDigit))
             {
                 word.Clear();
                 return;
@@ -101,6 +102,38 @@ public sealed partial class SearchTerms
         EndWord();
         EndPhrase();
         return new SearchTerms(groups);
+    }
+
+    /// <summary>At most <paramref name="length"/> characters, never half of a surrogate pair.</summary>
+    public static string Cut(string value, int length)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length <= length)
+        {
+            return value;
+        }
+
+        return char.IsHighSurrogate(value[length - 1]) ? value[..(length - 1)] : value[..length];
+    }
+
+    // Normalization throws on unpaired surrogates and noncharacters, which a URL can carry.
+    private static string Valid(string text)
+    {
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var c = chars[i];
+            if (char.IsHighSurrogate(c) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF')
+            {
+                chars[i] = ' ';
+            }
+        }
+
+        return new string(chars);
     }
 
     private static bool IsWordChar(char c) => CharUnicodeInfo.GetUnicodeCategory(c) switch

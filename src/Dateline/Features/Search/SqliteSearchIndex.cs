@@ -13,9 +13,9 @@ internal sealed class SqliteSearchIndex : ISearchIndex
 {
     // The LIMIT is there even without a cap: a subquery with one is never flattened into the
     // outer join, which would otherwise run the MATCH once per article row (seconds, not ms).
-    public IQueryable<SearchMatch> Match(DatelineDbContext db, SearchTerms terms, SearchMode mode, int? newest, int fromId = 0) =>
+    public IQueryable<SearchMatch> Match(DatelineDbContext db, SearchTerms terms, SearchMode mode, int? newest, int fromId = 0, bool ranked = true) =>
         db.Database.SqlQuery<SearchMatch>($"""
-            SELECT rowid AS "ArticleId", -bm25("ArticleSearch", 10.0, 4.0, 1.0, 3.0, 3.0) AS "Rank"
+            SELECT rowid AS "ArticleId", CASE WHEN {ranked} THEN -bm25("ArticleSearch", 10.0, 4.0, 1.0, 3.0, 3.0) ELSE 0.0 END AS "Rank"
             FROM "ArticleSearch" WHERE "ArticleSearch" MATCH {terms.ToFts5(mode == SearchMode.AnyWord)} AND rowid >= {fromId}
             ORDER BY rowid DESC LIMIT {newest ?? -1}
             """);
@@ -53,10 +53,10 @@ internal sealed class SqliteSearchIndex : ISearchIndex
             DELETE FROM "ArticleSearch" WHERE rowid IN (SELECT value FROM json_each({JsonSerializer.Serialize(articleIds)}))
             """, ct);
 
-    public Task<List<int>> UnindexedAsync(DatelineDbContext db, int max, CancellationToken ct) =>
+    public Task<List<int>> UnindexedAsync(DatelineDbContext db, int afterId, int max, CancellationToken ct) =>
         db.Database.SqlQuery<int>($"""
             SELECT a."Id" AS "Value" FROM "Articles" AS a
-            WHERE NOT EXISTS (SELECT 1 FROM "ArticleSearch" AS s WHERE s.rowid = a."Id")
+            WHERE a."Id" > {afterId} AND NOT EXISTS (SELECT 1 FROM "ArticleSearch" AS s WHERE s.rowid = a."Id")
             ORDER BY a."Id" LIMIT {max}
             """).ToListAsync(ct);
 

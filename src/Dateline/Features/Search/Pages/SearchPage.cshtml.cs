@@ -117,6 +117,5 @@ public sealed class SearchPageModel(ArticleSearch search, DatelineDbContext db, 
         return null;
     }
 
-    private static string Limit(string? value, int length) =>
-        value is null ? "" : value.Length > length ? value[..length] : value;
+    private static string Limit(string? value, int length) => value is null ? "" : SearchTerms.Cut(value, length);
 }
