@@ -51,7 +51,10 @@ public static class DataServices
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.OptionalDependentWithoutIdentifyingPropertyWarning))
             .AddInterceptors(Features.Search.SearchIndexInterceptor.Instance);
 
+    private static readonly TimeSpan MigrationTimeout = TimeSpan.FromHours(1);
+
     /// <summary>Creates the data folder, applies migrations and, on SQLite, turns on write-ahead logging.</summary>
+
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         using var scope = services.CreateScope();
@@ -66,7 +69,11 @@ public static class DataServices
             }
         }
 
+        // A migration may rewrite a large table (the search index's, for one), which takes far
+        // longer than a request's query may.
+        db.Database.SetCommandTimeout(MigrationTimeout);
         await db.Database.MigrateAsync(cancellationToken);
+        db.Database.SetCommandTimeout(null);
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);

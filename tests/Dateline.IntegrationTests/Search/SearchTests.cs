@@ -97,6 +97,26 @@ public abstract class SearchTests(DatelineApp app)
     }
 
     [Fact]
+    public async Task FiltersFindEveryArticleWhateverTheNamesLookLike()
+    {
+        // The filters narrow the search inside the index by the topic's and author's names, so
+        // names that the index splits oddly, or that are stop words only, must lose nothing.
+        var word = Word();
+        var suffix = Word();
+        var us = await PublishAsync(new { headline = $"{word} tariffs", authors = new[] { $"Seán O'Brien-Smith {suffix}" }, topics = new[] { $"U.S. Economy {suffix}" }, bodyMarkdown = "T." });
+        var covid = await PublishAsync(new { headline = $"{word} wards", authors = new[] { $"Seán O'Brien-Smith {suffix}" }, topics = new[] { $"COVID-19 & Health {suffix}" }, bodyMarkdown = "W." });
+        var band = await PublishAsync(new { headline = $"{word} tour", authors = new[] { "Roger Daltrey" }, topics = new[] { "The Who" }, bodyMarkdown = "Gigs." });
+        var mentions = await PublishAsync(new { headline = $"{word} and the U.S. economy", bodyMarkdown = $"By Seán O'Brien-Smith {suffix}, on COVID-19 & Health {suffix} and The Who." });
+
+        Assert.Equal([Http.PathOf(us)], await SearchLinksAsync($"q={word}&topic={JsonSlug(us, "topics")}"));
+        Assert.Equal([Http.PathOf(covid)], await SearchLinksAsync($"q={word}&topic={JsonSlug(covid, "topics")}"));
+        Assert.Equal([Http.PathOf(band)], await SearchLinksAsync($"q={word}&topic={JsonSlug(band, "topics")}"));
+        Assert.Equal([Http.PathOf(covid), Http.PathOf(us)], await SearchLinksAsync($"q={word}&author={JsonSlug(us, "authors")}&sort=newest"));
+        Assert.Equal([Http.PathOf(covid)], await SearchLinksAsync($"q={word}&author={JsonSlug(us, "authors")}&topic={JsonSlug(covid, "topics")}"));
+        Assert.Equal(new[] { us, covid, band, mentions }.Select(Http.PathOf).Order(), (await SearchLinksAsync($"q={word}")).Order());
+    }
+
+    [Fact]
     public async Task TheIndexFollowsPublishEditUnpublishAndDelete()
     {
         var word = Word();

@@ -12,11 +12,12 @@ public sealed class ArticleSearch(DatelineDbContext db, SiteClock clock, IOption
     private const int RelatedCandidates = 12;
 
     /// <summary>
-    /// Without filters, only this many of the newest matches are ranked: a word in half the
-    /// archive would otherwise be scored in every article that has it, on every search. A filter
-    /// lifts the limit, so that older articles stay reachable.
+    /// Without filters, only this many of the newest matches are ranked (fifty pages): a word in
+    /// half the archive would otherwise be scored in every article that has it, on every search,
+    /// and at 100,000 articles twice this window took half of the time a search may take. A
+    /// filter lifts the limit, so that older articles stay reachable.
     /// </summary>
-    public const int RankedWindow = 2000;
+    public const int RankedWindow = 1000;
 
     /// <summary>How many of the newest articles are searched first for a full window.</summary>
     private const int RecentSpan = 20_000;
@@ -56,22 +57,28 @@ public sealed class ArticleSearch(DatelineDbContext db, SiteClock clock, IOption
         }
 
         // One read of every candidate's id, rank and date, ordered and paged here: counting and
-        // paging in SQL would rank the same matches twice. A common word fills the window from
-        // the newest articles alone, so those are tried first; reading every match only to keep
-        // the newest is what made such words slow (on PostgreSQL, a heap fetch for each).
-        var window = filtered ? (int?)null : RankedWindow;
-
-        // The window counts matches of any status (drafts are indexed too), so whether it is full
-        // is asked of the index itself, unranked, before anything is ranked.
-        var fromId = window is null ? 0 : await RecentFromAsync(ct);
-        var full = window is not null && await IndexCountAsync(index, request.Terms, window.Value, fromId, ct) >= window;
-        if (window is not null && fromId > 0 && !full)
+        // paging in SQL would rank the same matches twice.
+        var scope = await ScopeAsync(request, ct);
+        List<Candidate> candidates;
+        var full = false;
+        if (filtered)
         {
-            fromId = 0;
-            full = await IndexCountAsync(index, request.Terms, window.Value, fromId, ct) >= window;
+            candidates = await CandidatesAsync(index, request, articles, scope, ct);
+        }
+        else
+        {
+            // A common word fills the window from the newest articles alone, so those are tried
+            // first (counted unranked, in the index alone): reading every match only to keep the
+            // newest is what made such words slow.
+            var recent = await RecentFromAsync(ct);
+            if (recent > 0 && await IndexCountAsync(index, request.Terms, scope with { FromId = recent }, ct) >= RankedWindow)
+            {
+                scope = scope with { FromId = recent };
+            }
+
+            (candidates, full) = await WindowAsync(index, request.Terms, articles, scope, ct);
         }
 
-        var candidates = await CandidatesAsync(index, request, articles, window, fromId, ct);
         var total = candidates.Count;
         var ordered = request.NewestFirst
             ? candidates.OrderByDescending(x => x.PublishedAt).ThenByDescending(x => x.Id)
@@ -141,9 +148,9 @@ public sealed class ArticleSearch(DatelineDbContext db, SiteClock clock, IOption
         return await SummariesAsync(chosen, ct);
     }
 
-    private async Task<List<Candidate>> CandidatesAsync(ISearchIndex index, SearchRequest request, IQueryable<Article> articles, int? window, int fromId, CancellationToken ct)
+    private async Task<List<Candidate>> CandidatesAsync(ISearchIndex index, SearchRequest request, IQueryable<Article> articles, SearchScope scope, CancellationToken ct)
     {
-        var joined = index.Match(db, request.Terms, SearchMode.AllWords, window, fromId)
+        var joined = index.Match(db, request.Terms, SearchMode.AllWords, null, scope)
             .Join(articles, m => m.ArticleId, a => a.Id, (m, a) => new { a.Id, m.Rank, a.PublishedAt });
 
         // Past the cap, keep what the reader's order puts first.
@@ -154,8 +161,38 @@ public sealed class ArticleSearch(DatelineDbContext db, SiteClock clock, IOption
         return [.. rows.Select(r => new Candidate(r.Id, r.Rank, r.PublishedAt!.Value))];
     }
 
-    private Task<int> IndexCountAsync(ISearchIndex index, SearchTerms terms, int window, int fromId, CancellationToken ct) =>
-        index.Match(db, terms, SearchMode.AllWords, window, fromId, ranked: false).CountAsync(ct);
+    // The newest RankedWindow matches, ranked, and whether the window is full. The window counts
+    // matches of any status (drafts are indexed too), so the articles are joined on the left: a
+    // match that is not published counts towards the window without being a result.
+    private async Task<(List<Candidate> Candidates, bool Full)> WindowAsync(ISearchIndex index, SearchTerms terms, IQueryable<Article> articles, SearchScope scope, CancellationToken ct)
+    {
+        var rows = await index.Match(db, terms, SearchMode.AllWords, RankedWindow, scope)
+            .LeftJoin(articles, m => m.ArticleId, a => a.Id, (m, a) => new { m.Rank, Id = (int?)a!.Id, a!.PublishedAt })
+            .ToListAsync(ct);
+        return ([.. rows.Where(r => r.Id is not null).Select(r => new Candidate(r.Id!.Value, r.Rank, r.PublishedAt!.Value))], rows.Count >= RankedWindow);
+    }
+
+    private Task<int> IndexCountAsync(ISearchIndex index, SearchTerms terms, SearchScope scope, CancellationToken ct) =>
+        index.Match(db, terms, SearchMode.AllWords, RankedWindow, scope, ranked: false).CountAsync(ct);
+
+    // Topic and author names are in the index, so a filter by either narrows the matches there.
+    private async Task<SearchScope> ScopeAsync(SearchRequest request, CancellationToken ct)
+    {
+        var scope = SearchScope.All;
+        if (request.TopicSlug is { } topic)
+        {
+            var name = await db.Topics.AsNoTracking().Where(t => t.Slug == topic).Select(t => t.Name).FirstOrDefaultAsync(ct);
+            scope = scope with { TopicName = name ?? "" };
+        }
+
+        if (request.AuthorSlug is { } author)
+        {
+            var name = await db.Authors.AsNoTracking().Where(a => a.Slug == author).Select(a => a.Name).FirstOrDefaultAsync(ct);
+            scope = scope with { AuthorName = name ?? "" };
+        }
+
+        return scope;
+    }
 
     // The first id of the newest RecentSpan articles.
     private async Task<int> RecentFromAsync(CancellationToken ct) =>

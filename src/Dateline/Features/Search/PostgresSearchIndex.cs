@@ -14,16 +14,33 @@ internal sealed class PostgresSearchIndex : ISearchIndex
     // document's length, so that a long body does not win by size alone.
     private const string Weights = "{0.1, 0.2, 0.4, 1.0}";
 
-    public IQueryable<SearchMatch> Match(DatelineDbContext db, SearchTerms terms, SearchMode mode, int? newest, int fromId = 0, bool ranked = true)
+    public IQueryable<SearchMatch> Match(DatelineDbContext db, SearchTerms terms, SearchMode mode, int? newest, SearchScope? scope = null, bool ranked = true)
     {
+        scope ??= SearchScope.All;
         var query = terms.ToTsQuery(mode == SearchMode.AnyWord);
+
+        // The scope's names parsed as the indexed text was (plainto_tsquery: "U.S." stays one
+        // lexeme), which the GIN index answers without reading a row. Authors and topics share a
+        // weight, so they cannot be told apart here; the filters that follow can. An empty name
+        // is folded away before it is parsed, and a name of stop words only ("The Who") parses
+        // to an empty query, which matches nothing, so it narrows nothing instead.
+        //
+        // The matches are found and cut to the window by id alone, and only those kept are read
+        // again for their vector: sorting whole rows, vectors and all, spilled to disk. Unranked,
+        // nothing of the second read is used, and PostgreSQL leaves the join out.
         return db.Database.SqlQuery<SearchMatch>($"""
-            SELECT m."ArticleId", CASE WHEN {ranked} THEN ts_rank_cd({Weights}::real[], m."Document", to_tsquery('english', {query}), 1)::double precision ELSE 0 END AS "Rank"
+            SELECT m."ArticleId", CASE WHEN {ranked} THEN ts_rank_cd({Weights}::real[], d."Document", to_tsquery('english', {query}), 1)::double precision ELSE 0 END AS "Rank"
             FROM (
-                SELECT s."ArticleId", s."Document" FROM "ArticleSearch" AS s
-                WHERE s."Document" @@ to_tsquery('english', {query}) AND s."ArticleId" >= {fromId}
+                SELECT s."ArticleId" FROM "ArticleSearch" AS s
+                WHERE s."Document" @@ to_tsquery('english', {query})
+                    AND ({scope.TopicName} = '' OR numnode(plainto_tsquery('english', {scope.TopicName})) = 0
+                        OR s."Document" @@ plainto_tsquery('english', {scope.TopicName}))
+                    AND ({scope.AuthorName} = '' OR numnode(plainto_tsquery('english', {scope.AuthorName})) = 0
+                        OR s."Document" @@ plainto_tsquery('english', {scope.AuthorName}))
+                    AND s."ArticleId" >= {scope.FromId}
                 ORDER BY s."ArticleId" DESC LIMIT {newest ?? int.MaxValue}
             ) AS m
+            LEFT JOIN "ArticleSearch" AS d ON d."ArticleId" = m."ArticleId"
             """);
     }
 
