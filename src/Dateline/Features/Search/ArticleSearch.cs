@@ -68,14 +68,15 @@ public sealed class ArticleSearch(DatelineDbContext db, SiteClock clock, IOption
         else
         {
             // A common word fills the window from the newest articles alone, so those are tried
-            // first: reading every match only to keep the newest is what made such words slow.
-            // A rarer word is looked for again in the whole archive, which costs little for it.
+            // first (counted unranked, in the index alone): reading every match only to keep the
+            // newest is what made such words slow.
             var recent = await RecentFromAsync(ct);
-            (candidates, full) = recent > 0 ? await WindowAsync(index, request.Terms, articles, scope with { FromId = recent }, ct) : ([], false);
-            if (!full)
+            if (recent > 0 && await IndexCountAsync(index, request.Terms, scope with { FromId = recent }, ct) >= RankedWindow)
             {
-                (candidates, full) = await WindowAsync(index, request.Terms, articles, scope, ct);
+                scope = scope with { FromId = recent };
             }
+
+            (candidates, full) = await WindowAsync(index, request.Terms, articles, scope, ct);
         }
 
         var total = candidates.Count;
@@ -170,6 +171,9 @@ public sealed class ArticleSearch(DatelineDbContext db, SiteClock clock, IOption
             .ToListAsync(ct);
         return ([.. rows.Where(r => r.Id is not null).Select(r => new Candidate(r.Id!.Value, r.Rank, r.PublishedAt!.Value))], rows.Count >= RankedWindow);
     }
+
+    private Task<int> IndexCountAsync(ISearchIndex index, SearchTerms terms, SearchScope scope, CancellationToken ct) =>
+        index.Match(db, terms, SearchMode.AllWords, RankedWindow, scope, ranked: false).CountAsync(ct);
 
     // Topic and author names are in the index, so a filter by either narrows the matches there.
     private async Task<SearchScope> ScopeAsync(SearchRequest request, CancellationToken ct)

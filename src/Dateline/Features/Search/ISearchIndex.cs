@@ -13,9 +13,10 @@ public interface ISearchIndex
     /// Matching articles with their rank, composable with the rest of the model. With
     /// <paramref name="newest"/>, only that many of the most recently added matches are ranked,
     /// which bounds the work for words that are in half the archive; with a
-    /// <paramref name="scope"/>, only articles that can be in it are looked at.
+    /// <paramref name="scope"/>, only articles that can be in it are looked at; unranked, the rank
+    /// is 0 and costs nothing (for counting).
     /// </summary>
-    IQueryable<SearchMatch> Match(DatelineDbContext db, SearchTerms terms, SearchMode mode, int? newest, SearchScope? scope = null);
+    IQueryable<SearchMatch> Match(DatelineDbContext db, SearchTerms terms, SearchMode mode, int? newest, SearchScope? scope = null, bool ranked = true);
 
     /// <summary>Headline, dek and a body excerpt of these articles, with the terms marked.</summary>
     Task<List<SearchSnippetRow>> SnippetsAsync(DatelineDbContext db, SearchTerms terms, IReadOnlyCollection<int> articleIds, CancellationToken ct);

@@ -14,7 +14,7 @@ internal sealed class PostgresSearchIndex : ISearchIndex
     // document's length, so that a long body does not win by size alone.
     private const string Weights = "{0.1, 0.2, 0.4, 1.0}";
 
-    public IQueryable<SearchMatch> Match(DatelineDbContext db, SearchTerms terms, SearchMode mode, int? newest, SearchScope? scope = null)
+    public IQueryable<SearchMatch> Match(DatelineDbContext db, SearchTerms terms, SearchMode mode, int? newest, SearchScope? scope = null, bool ranked = true)
     {
         scope ??= SearchScope.All;
         var query = terms.ToTsQuery(mode == SearchMode.AnyWord);
@@ -26,9 +26,10 @@ internal sealed class PostgresSearchIndex : ISearchIndex
         // to an empty query, which matches nothing, so it narrows nothing instead.
         //
         // The matches are found and cut to the window by id alone, and only those kept are read
-        // again for their vector: sorting whole rows, vectors and all, spilled to disk.
+        // again for their vector: sorting whole rows, vectors and all, spilled to disk. Unranked,
+        // nothing of the second read is used, and PostgreSQL leaves the join out.
         return db.Database.SqlQuery<SearchMatch>($"""
-            SELECT m."ArticleId", ts_rank_cd({Weights}::real[], d."Document", to_tsquery('english', {query}), 1)::double precision AS "Rank"
+            SELECT m."ArticleId", CASE WHEN {ranked} THEN ts_rank_cd({Weights}::real[], d."Document", to_tsquery('english', {query}), 1)::double precision ELSE 0 END AS "Rank"
             FROM (
                 SELECT s."ArticleId" FROM "ArticleSearch" AS s
                 WHERE s."Document" @@ to_tsquery('english', {query})
@@ -39,7 +40,7 @@ internal sealed class PostgresSearchIndex : ISearchIndex
                     AND s."ArticleId" >= {scope.FromId}
                 ORDER BY s."ArticleId" DESC LIMIT {newest ?? int.MaxValue}
             ) AS m
-            JOIN "ArticleSearch" AS d ON d."ArticleId" = m."ArticleId"
+            LEFT JOIN "ArticleSearch" AS d ON d."ArticleId" = m."ArticleId"
             """);
     }
 

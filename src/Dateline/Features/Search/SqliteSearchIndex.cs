@@ -13,11 +13,11 @@ internal sealed class SqliteSearchIndex : ISearchIndex
 {
     // The LIMIT is there even without a cap: a subquery with one is never flattened into the
     // outer join, which would otherwise run the MATCH once per article row (seconds, not ms).
-    public IQueryable<SearchMatch> Match(DatelineDbContext db, SearchTerms terms, SearchMode mode, int? newest, SearchScope? scope = null)
+    public IQueryable<SearchMatch> Match(DatelineDbContext db, SearchTerms terms, SearchMode mode, int? newest, SearchScope? scope = null, bool ranked = true)
     {
         scope ??= SearchScope.All;
         return db.Database.SqlQuery<SearchMatch>($"""
-            SELECT rowid AS "ArticleId", -bm25("ArticleSearch", 10.0, 4.0, 1.0, 3.0, 3.0) AS "Rank"
+            SELECT rowid AS "ArticleId", CASE WHEN {ranked} THEN -bm25("ArticleSearch", 10.0, 4.0, 1.0, 3.0, 3.0) ELSE 0.0 END AS "Rank"
             FROM "ArticleSearch" WHERE "ArticleSearch" MATCH {Query(terms, mode, scope)} AND rowid >= {scope.FromId}
             ORDER BY rowid DESC LIMIT {newest ?? -1}
             """);
