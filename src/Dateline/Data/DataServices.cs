@@ -54,7 +54,6 @@ public static class DataServices
     private static readonly TimeSpan MigrationTimeout = TimeSpan.FromHours(1);
 
     /// <summary>Creates the data folder, applies migrations and, on SQLite, turns on write-ahead logging.</summary>
-
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         using var scope = services.CreateScope();

@@ -25,7 +25,8 @@ internal sealed class SqliteSearchIndex : ISearchIndex
 
     // The scope's names, word by word, each restricted to its column, so that FTS5 intersects
     // the doclists before bm25 scores anything. Quoted, each word is split by the table's own
-    // tokenizer, as the name was when it was indexed.
+    // tokenizer, as the name was when it was indexed. bm25 scores those words too; as every
+    // result of a filtered search has them, they move its order little.
     private static string Query(SearchTerms terms, SearchMode mode, SearchScope scope)
     {
         var query = terms.ToFts5(mode == SearchMode.AnyWord);
