@@ -69,11 +69,17 @@ public static class DataServices
         }
 
         // A migration may rewrite a large table (the search index's, for one), which takes far
-        // longer than a request's query may.
-        db.Database.SetCommandTimeout(MigrationTimeout);
+        // longer than a request's query may. SQLite's command timeout is only how long to wait
+        // for another writer's lock, which should stay short.
+        var sqlite = db.Database.IsSqlite();
+        if (!sqlite)
+        {
+            db.Database.SetCommandTimeout(MigrationTimeout);
+        }
+
         await db.Database.MigrateAsync(cancellationToken);
         db.Database.SetCommandTimeout(null);
-        if (db.Database.IsSqlite())
+        if (sqlite)
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }

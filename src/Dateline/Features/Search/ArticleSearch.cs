@@ -58,7 +58,11 @@ public sealed class ArticleSearch(DatelineDbContext db, SiteClock clock, IOption
 
         // One read of every candidate's id, rank and date, ordered and paged here: counting and
         // paging in SQL would rank the same matches twice.
-        var scope = await ScopeAsync(request, ct);
+        if (await ScopeAsync(request, ct) is not { } scope)
+        {
+            return new SearchResults(new Page<SearchResult>([], 1, false), 0, false);
+        }
+
         List<Candidate> candidates;
         var full = false;
         if (filtered)
@@ -175,20 +179,31 @@ public sealed class ArticleSearch(DatelineDbContext db, SiteClock clock, IOption
     private Task<int> IndexCountAsync(ISearchIndex index, SearchTerms terms, SearchScope scope, CancellationToken ct) =>
         index.Match(db, terms, SearchMode.AllWords, RankedWindow, scope, ranked: false).CountAsync(ct);
 
-    // Topic and author names are in the index, so a filter by either narrows the matches there.
-    private async Task<SearchScope> ScopeAsync(SearchRequest request, CancellationToken ct)
+    // The filters' topic and author, for the index to narrow by; null when either does not
+    // exist, as nothing can then be found.
+    private async Task<SearchScope?> ScopeAsync(SearchRequest request, CancellationToken ct)
     {
         var scope = SearchScope.All;
         if (request.TopicSlug is { } topic)
         {
-            var name = await db.Topics.AsNoTracking().Where(t => t.Slug == topic).Select(t => t.Name).FirstOrDefaultAsync(ct);
-            scope = scope with { TopicName = name ?? "" };
+            var found = await db.Topics.AsNoTracking().Where(t => t.Slug == topic).Select(t => new { t.Id, t.Name }).FirstOrDefaultAsync(ct);
+            if (found is null)
+            {
+                return null;
+            }
+
+            scope = scope with { TopicId = found.Id, TopicName = found.Name };
         }
 
         if (request.AuthorSlug is { } author)
         {
-            var name = await db.Authors.AsNoTracking().Where(a => a.Slug == author).Select(a => a.Name).FirstOrDefaultAsync(ct);
-            scope = scope with { AuthorName = name ?? "" };
+            var found = await db.Authors.AsNoTracking().Where(a => a.Slug == author).Select(a => new { a.Id, a.Name }).FirstOrDefaultAsync(ct);
+            if (found is null)
+            {
+                return null;
+            }
+
+            scope = scope with { AuthorId = found.Id, AuthorName = found.Name };
         }
 
         return scope;
