@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Dateline.Features.Articles;
 using Dateline.Features.Import;
+using Dateline.Features.Import.Wxr;
 
 namespace Dateline.Cli;
 
@@ -43,7 +44,57 @@ internal static class ImportCommand
             Console.WriteLine(result.Edit.Id);
             return 0;
         });
-        return new Command("import", "Import content.") { text };
+        return new Command("import", "Import content.") { text, Wxr() };
+    }
+
+    private static Command Wxr()
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "A WordPress export (Tools → Export in WordPress), WXR 1.0 to 1.2" };
+        var data = CommonOptions.Data();
+        var command = new Command("wxr", "Import a WordPress export: authors, posts, categories, tags, featured images, comments and old addresses; a second run adds nothing.") { file, data };
+        command.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetRequiredValue(file);
+            if (!path.Exists)
+            {
+                throw new UserErrorException($"{path.FullName}: no such file.");
+            }
+
+            using var host = await CliHost.StartAsync(CommonOptions.Overrides(parse, data), ct);
+            var importer = ActivatorUtilities.CreateInstance<WxrImporter>(host.Services);
+            var started = DateTime.UtcNow;
+            WxrImportReport report;
+            try
+            {
+                report = await importer.ImportAsync(() => path.OpenRead(), new Progress<WxrImporter.Progress>(p =>
+                    Console.Error.WriteLine($"… {p.Items:N0} items read (line {p.Line:N0})")), ct);
+            }
+            catch (WxrFormatException e)
+            {
+                throw new UserErrorException($"{path.FullName}: {e.Message} Nothing was imported.");
+            }
+            catch (UnauthorizedAccessException)
+            {
+                throw new UserErrorException($"{path.FullName}: permission denied.");
+            }
+
+            foreach (var problem in report.Problems)
+            {
+                Console.WriteLine($"problem: {problem}");
+            }
+
+            static string Counts(Dictionary<string, int> counts) =>
+                counts.Count == 0 ? "none" : string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Value:N0} {c.Key}"));
+
+            Console.WriteLine($"articles: {report.ArticlesAdded:N0} added, {report.ArticlesUpdated:N0} updated, {report.ArticlesUnchanged:N0} unchanged ({Counts(report.ArticlesByStatus)})");
+            Console.WriteLine($"comments: {report.CommentsAdded:N0} added, {report.CommentsUpdated:N0} updated, {report.CommentsUnchanged:N0} unchanged ({Counts(report.CommentsByStatus)})");
+            Console.WriteLine($"authors: {report.AuthorsAdded:N0} added");
+            Console.WriteLine($"old addresses: {report.OldAddresses:N0} added");
+            Console.WriteLine($"not imported: {Counts(report.NotImported)}");
+            Console.WriteLine($"problems: {report.Problems.Count:N0}; done in {(DateTime.UtcNow - started).TotalSeconds:N1} s");
+            return 0;
+        });
+        return command;
     }
 
     private static async Task<string> ReadAsync(FileInfo file, CancellationToken ct)

@@ -3,6 +3,7 @@ using Dateline.Features.Articles;
 using Dateline.Features.Articles.Revisions;
 using Dateline.Features.Authors;
 using Dateline.Features.Comments;
+using Dateline.Features.Import;
 using Dateline.Features.Media;
 using Dateline.Features.Settings;
 using Dateline.Features.Topics;
@@ -27,6 +28,7 @@ public abstract class DatelineDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Setting> Settings => Set<Setting>();
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
+    public DbSet<OldAddress> OldAddresses => Set<OldAddress>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

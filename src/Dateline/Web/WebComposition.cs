@@ -1,3 +1,4 @@
+using Dateline.Features.Import;
 using Dateline.Data;
 using Dateline.Features.Accounts;
 using Dateline.Features.Articles;
@@ -79,6 +80,7 @@ public static class WebComposition
 
         var app = builder.Build();
         app.UseDatelineErrors();
+        app.UseOldAddressRedirects();
         app.UseSecurityHeaders();
         app.UseTrailingSlashRedirects();
         app.UseMediaFiles();

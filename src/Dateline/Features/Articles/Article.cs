@@ -40,6 +40,12 @@ public sealed class Article
     /// <summary>Where an imported article lived before, so that its old links can keep working.</summary>
     public string? OriginalUrl { get; set; }
 
+    /// <summary>
+    /// What the article was in the system it came from ("https://site/?p=123" for WordPress), so
+    /// that importing the same export again updates it instead of adding a copy.
+    /// </summary>
+    public string? OriginalId { get; set; }
+
     /// <summary>The principal that created it ("user:…" or "key:…"), for "own article" permissions.</summary>
     public string? CreatedBy { get; set; }
 

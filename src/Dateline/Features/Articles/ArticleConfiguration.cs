@@ -12,6 +12,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.Dek).HasMaxLength(ArticleLimits.Dek);
         builder.Property(a => a.Dateline).HasMaxLength(ArticleLimits.Dateline);
         builder.Property(a => a.OriginalUrl).HasMaxLength(ArticleLimits.Url);
+        builder.Property(a => a.OriginalId).HasMaxLength(ArticleLimits.OriginalId);
         builder.Property(a => a.CreatedBy).HasMaxLength(100);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.Version).IsConcurrencyToken();
@@ -19,6 +20,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasIndex(a => new { a.PathDate, a.Slug }).IsUnique();
         builder.HasIndex(a => new { a.Status, a.PublishedAt });
         builder.HasIndex(a => a.OriginalUrl);
+        builder.HasIndex(a => a.OriginalId).IsUnique();
 
         builder.OwnsOne(a => a.Image, image =>
         {

@@ -333,6 +333,11 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
             article.OriginalUrl = input.OriginalUrl.Value;
         }
 
+        if (input.OriginalId.IsSet)
+        {
+            article.OriginalId = input.OriginalId.Value;
+        }
+
         if (input.Authors.IsSet)
         {
             var authors = await taxonomy.AuthorsAsync(input.Authors.Value, ct);

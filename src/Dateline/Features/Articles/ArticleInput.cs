@@ -20,4 +20,7 @@ public sealed class ArticleInput
     public Optional<DateTime?> PublishedAt { get; set; }
     public Optional<bool> CommentsOpen { get; set; }
     public Optional<string?> OriginalUrl { get; set; }
+
+    /// <summary>Set by imports only; no API or form accepts it.</summary>
+    public Optional<string?> OriginalId { get; set; }
 }

@@ -9,6 +9,7 @@ public static class ArticleLimits
     public const int Dateline = 100;
     public const int Body = 500_000;
     public const int Url = 2000;
+    public const int OriginalId = 300;
     public const int ImageText = 1000;
     public const int Credit = 300;
     public const int CreditLines = 20;

@@ -198,6 +198,10 @@ namespace Dateline.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("OriginalId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("OriginalUrl")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -229,6 +233,9 @@ namespace Dateline.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OriginalId")
+                        .IsUnique();
 
                     b.HasIndex("OriginalUrl");
 
@@ -483,6 +490,32 @@ namespace Dateline.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ReplySubscription");
+                });
+
+            modelBuilder.Entity("Dateline.Features.Import.OldAddress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("Path")
+                        .IsUnique();
+
+                    b.ToTable("OldAddresses");
                 });
 
             modelBuilder.Entity("Dateline.Features.Mail.OutgoingMail", b =>
@@ -931,6 +964,15 @@ namespace Dateline.Data.Migrations.Postgres
                     b.HasOne("Dateline.Features.Comments.Comment", null)
                         .WithMany()
                         .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dateline.Features.Import.OldAddress", b =>
+                {
+                    b.HasOne("Dateline.Features.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -188,6 +188,10 @@ namespace Dateline.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OriginalId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OriginalUrl")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -219,6 +223,9 @@ namespace Dateline.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OriginalId")
+                        .IsUnique();
 
                     b.HasIndex("OriginalUrl");
 
@@ -463,6 +470,30 @@ namespace Dateline.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ReplySubscription");
+                });
+
+            modelBuilder.Entity("Dateline.Features.Import.OldAddress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("Path")
+                        .IsUnique();
+
+                    b.ToTable("OldAddresses");
                 });
 
             modelBuilder.Entity("Dateline.Features.Mail.OutgoingMail", b =>
@@ -899,6 +930,15 @@ namespace Dateline.Data.Migrations.Sqlite
                     b.HasOne("Dateline.Features.Comments.Comment", null)
                         .WithMany()
                         .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dateline.Features.Import.OldAddress", b =>
+                {
+                    b.HasOne("Dateline.Features.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,415 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Dateline.Data;
+using Dateline.Features.Accounts;
+using Dateline.Features.Articles;
+using Dateline.Features.Authors;
+using Dateline.Features.Comments;
+using Dateline.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dateline.Features.Import.Wxr;
+
+/// <summary>
+/// Imports a WordPress export: authors, posts with their categories, tags, featured images and
+/// comments, and the posts' old addresses. The file is read twice as a stream, first for what
+/// posts refer to (authors, attachments), then to import each post in its own unit of work, so
+/// that memory stays flat and one bad post costs only itself. Running it again finds each post
+/// and comment by its WordPress id, adds nothing and updates what changed.
+/// </summary>
+public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock clock)
+{
+    public static readonly Actor Importer = new("cli:import-wxr", Roles.Admin);
+
+    private sealed record Attachment(string Url, string? Alt, string? Caption, string? Title);
+
+    /// <summary>Progress: items read so far and the line reached.</summary>
+    public sealed record Progress(int Items, int Line);
+
+    public async Task<WxrImportReport> ImportAsync(Func<Stream> open, IProgress<Progress>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        var report = new WxrImportReport();
+
+        // First pass: who wrote what, and the attachments featured images point to. A malformed
+        // file stops here, before anything is written.
+        WxrSite? site = null;
+        var authors = new Dictionary<string, WxrAuthor>(StringComparer.OrdinalIgnoreCase);
+        var attachments = new Dictionary<string, Attachment>(StringComparer.Ordinal);
+        using (var stream = open())
+        using (var reader = new WxrReader(stream))
+        {
+            foreach (var record in reader.Records())
+            {
+                switch (record)
+                {
+                    case WxrSite s: site = s; break;
+                    case WxrAuthor a when a.Login.Length > 0: authors[a.Login] = a; break;
+                    case WxrItem { PostType: "attachment", PostId: { } id, AttachmentUrl: { } url } item:
+                        attachments[id] = new Attachment(url, Blank(item.MetaValue("_wp_attachment_image_alt")), Blank(WordPressContent.PlainText(item.Excerpt)), Blank(WordPressContent.PlainText(item.Title)));
+                        break;
+                }
+            }
+        }
+
+        var origin = (site?.BaseBlogUrl ?? site?.BaseSiteUrl)?.TrimEnd('/') ?? "wordpress";
+        await AddAuthorsAsync(authors.Values, report, ct);
+
+        using (var stream = open())
+        using (var reader = new WxrReader(stream))
+        {
+            var items = 0;
+            foreach (var record in reader.Records())
+            {
+                if (record is not WxrItem item)
+                {
+                    continue;
+                }
+
+                items++;
+                if (items % 100 == 0)
+                {
+                    progress?.Report(new Progress(items, reader.Line));
+                }
+
+                if (item.PostType != "post")
+                {
+                    if (item.PostType != "attachment")
+                    {
+                        WxrImportReport.Count(report.NotImported, item.PostType);
+                    }
+
+                    continue;
+                }
+
+                try
+                {
+                    await ImportPostAsync(item, origin, authors, attachments, report, ct);
+                }
+                catch (Exception e) when (e is DbUpdateException or InvalidOperationException or ArgumentException or FormatException)
+                {
+                    report.Problems.Add($"post {item.PostId ?? "(no id)"} at line {item.Line}: skipped, it could not be saved ({e.GetBaseException().Message})");
+                }
+            }
+
+            progress?.Report(new Progress(items, reader.Line));
+        }
+
+        return report;
+    }
+
+    private async Task AddAuthorsAsync(IEnumerable<WxrAuthor> authors, WxrImportReport report, CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DatelineDbContext>();
+        foreach (var author in authors)
+        {
+            var slug = AuthorSlug(author.Login);
+            if (!await db.Authors.AnyAsync(a => a.Slug == slug, ct))
+            {
+                db.Authors.Add(new Author { Name = AuthorName(author), Slug = slug });
+                report.AuthorsAdded++;
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task ImportPostAsync(WxrItem item, string origin, Dictionary<string, WxrAuthor> authors, Dictionary<string, Attachment> attachments, WxrImportReport report, CancellationToken ct)
+    {
+        var label = $"post {item.PostId ?? "(no id)"} at line {item.Line}";
+        if (item.PostId is null)
+        {
+            report.Problems.Add($"{label}: skipped, it has no wp:post_id to know it by");
+            return;
+        }
+
+        var (status, publishedAt) = Publication(item);
+        if (status is null)
+        {
+            report.Problems.Add($"{label}: skipped, its status \"{item.Status}\" is not one Dateline keeps");
+            return;
+        }
+
+        var originalId = $"{origin}/?p={item.PostId}";
+        var headline = Cut(WordPressContent.PlainText(item.Title), ArticleLimits.Headline);
+        var creator = item.Creator?.Trim() ?? "";
+        var byline = creator.Length == 0 ? new NameInput("Staff", "staff")
+            : authors.TryGetValue(creator, out var known) ? new NameInput(AuthorName(known), AuthorSlug(known.Login))
+            : new NameInput(creator, AuthorSlug(creator));
+        var categories = item.Terms.Where(t => t.Taxonomy == "category").ToList();
+        var section = categories.FirstOrDefault(c => c.Slug != "uncategorized");
+        var topics = item.Terms
+            .Where(t => t.Taxonomy == "post_tag" || (t.Taxonomy == "category" && t != section && t.Slug != "uncategorized"))
+            .Select(t => WordPressContent.PlainText(t.Name)).Where(n => n.Length > 0)
+            .Distinct(StringComparer.OrdinalIgnoreCase).Take(ArticleLimits.Topics)
+            .Select(n => new NameInput(Cut(n, ArticleLimits.Name))).ToList();
+        var input = new ArticleInput
+        {
+            Headline = headline.Length > 0 ? headline : $"Untitled (WordPress post {item.PostId})",
+            Slug = Slug(item.Slug),
+            Dek = Blank(Cut(WordPressContent.PlainText(item.Excerpt), ArticleLimits.Dek)),
+            BodyMarkdown = WordPressContent.ToHtml(item.Content),
+            Authors = new List<NameInput> { byline },
+            Topics = topics,
+            Section = section is null ? null : Cut(WordPressContent.PlainText(section.Name), ArticleLimits.Name),
+            Status = status.Value,
+            PublishedAt = publishedAt,
+            CommentsOpen = item.CommentStatus != "closed",
+            OriginalUrl = item.Link is { Length: <= ArticleLimits.Url } link ? link : null,
+            OriginalId = originalId,
+            Image = LeadImage(item, attachments, headline),
+        };
+
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DatelineDbContext>();
+        var editor = scope.ServiceProvider.GetRequiredService<ArticleEditor>();
+        var existing = await db.Articles.AsNoTracking().Where(a => a.OriginalId == originalId).Select(a => new { a.Id, a.Version }).FirstOrDefaultAsync(ct);
+        var result = existing is null
+            ? await editor.CreateAsync(input, Importer, ct)
+            : await editor.UpdateAsync(existing.Id, input, Importer, expectedVersion: null, ct);
+        if (result.Outcome != ArticleEditOutcome.Saved)
+        {
+            var errors = result.Errors?.ToDictionary().Select(e => $"{e.Key}: {string.Join(" ", e.Value)}") ?? [result.Message ?? result.Outcome.ToString()];
+            report.Problems.Add($"{label} \"{input.Headline.Value}\": skipped, {string.Join("; ", errors)}");
+            return;
+        }
+
+        var articleId = result.Id;
+        db.ChangeTracker.Clear();
+        if (existing is null)
+        {
+            report.ArticlesAdded++;
+        }
+        else if (await db.Articles.AnyAsync(a => a.Id == articleId && a.Version != existing.Version, ct))
+        {
+            report.ArticlesUpdated++;
+        }
+        else
+        {
+            report.ArticlesUnchanged++;
+        }
+
+        WxrImportReport.Count(report.ArticlesByStatus, status.Value.ToString().ToLowerInvariant());
+        report.OldAddresses += await AddOldAddressesAsync(db, articleId, [item.Link, item.Identifier, $"/?p={item.PostId}"], ct);
+        if (item.Comments.Count > 0)
+        {
+            var renderer = scope.ServiceProvider.GetRequiredService<CommentRenderer>();
+            await ImportCommentsAsync(db, renderer, articleId, item, label, report, ct);
+            await scope.ServiceProvider.GetRequiredService<PageCache>().ArticleChangedAsync(articleId, ct);
+        }
+    }
+
+    private (ArticleStatus? Status, DateTime? PublishedAt) Publication(WxrItem item)
+    {
+        var at = Utc(item.DateGmt) ?? (item.DateLocal is { } local ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), clock.Zone) : null);
+        var now = clock.UtcNow;
+        return item.Status switch
+        {
+            "publish" when at is { } when => (when > now ? ArticleStatus.Scheduled : ArticleStatus.Published, when),
+            "future" when at is { } when => (when > now ? ArticleStatus.Scheduled : ArticleStatus.Published, when),
+            "publish" or "future" => (ArticleStatus.Published, now),
+            // Private posts were for signed-in readers only; Dateline has no such readers, so they stay unpublished.
+            "draft" or "pending" or "private" or "auto-draft" => (ArticleStatus.Draft, null),
+            _ => (null, null),
+        };
+    }
+
+    private static ImageInput? LeadImage(WxrItem item, Dictionary<string, Attachment> attachments, string headline)
+    {
+        if (item.MetaValue("_thumbnail_id")?.Trim() is not { } id || !attachments.TryGetValue(id, out var attachment) || attachment.Url.Length > ArticleLimits.Url)
+        {
+            return null;
+        }
+
+        var (caption, credit) = SplitCredit(attachment.Caption);
+        // Alt text is required to publish; the caption or the attachment's title say what the photo shows.
+        var alt = attachment.Alt ?? caption ?? attachment.Title ?? headline;
+        return new ImageInput(attachment.Url, Cut(alt, ArticleLimits.ImageText), Blank(Cut(caption, ArticleLimits.ImageText)), Blank(Cut(credit, ArticleLimits.Credit)), null, null);
+    }
+
+    // "The ferry at dawn. Photo: Ana Ruiz" is a caption and a credit.
+    private static (string? Caption, string? Credit) SplitCredit(string? caption)
+    {
+        if (caption is null)
+        {
+            return (null, null);
+        }
+
+        var m = CreditAtEnd().Match(caption);
+        return m.Success ? (Blank(m.Groups["caption"].Value.Trim()), m.Groups["credit"].Value.Trim().TrimEnd('.', ')')) : (caption, null);
+    }
+
+    private static async Task<int> AddOldAddressesAsync(DatelineDbContext db, int articleId, IEnumerable<string?> urls, CancellationToken ct)
+    {
+        var added = 0;
+        foreach (var path in urls.Select(OldAddresses.FromUrl).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            var owner = await db.OldAddresses.Where(o => o.Path == path).Select(o => (int?)o.ArticleId).FirstOrDefaultAsync(ct);
+            if (owner is null)
+            {
+                db.OldAddresses.Add(new OldAddress { Path = path, ArticleId = articleId });
+                added++;
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return added;
+    }
+
+    private async Task ImportCommentsAsync(DatelineDbContext db, CommentRenderer renderer, int articleId, WxrItem item, string label, WxrImportReport report, CancellationToken ct)
+    {
+        var existing = await db.Comments.Where(c => c.ArticleId == articleId && c.OriginalId != null).ToDictionaryAsync(c => c.OriginalId!, StringComparer.Ordinal, ct);
+        var byOriginal = new Dictionary<string, Comment>(StringComparer.Ordinal);
+        foreach (var source in item.Comments)
+        {
+            if (source.Id.Length == 0 || source.Id.Length > 100)
+            {
+                report.Problems.Add($"{label}: a comment without a usable wp:comment_id was skipped");
+                continue;
+            }
+
+            if (CommentStatusOf(source.Approved) is not { } status)
+            {
+                report.Problems.Add($"{label}: comment {source.Id} skipped, its status \"{source.Approved}\" is unknown");
+                continue;
+            }
+
+            var body = Cut(source.Content, 20_000);
+            var created = Utc(source.DateGmt) ?? (source.DateLocal is { } local ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), clock.Zone) : clock.UtcNow);
+            var kind = source.Type switch { "pingback" => CommentKind.Pingback, "trackback" => CommentKind.Trackback, _ => CommentKind.Comment };
+            var name = Cut(WordPressContent.PlainText(source.Author), 245);
+            var comment = existing.GetValueOrDefault(source.Id);
+            var changed = comment is null;
+            if (comment is null)
+            {
+                comment = new Comment { ArticleId = articleId, AuthorName = "", Body = "", OriginalId = source.Id };
+                db.Comments.Add(comment);
+            }
+
+            changed |= Set(comment.AuthorName, name.Length > 0 ? name : "Anonymous", v => comment.AuthorName = v)
+                | Set(comment.AuthorEmail, Fits(source.AuthorEmail, 100), v => comment.AuthorEmail = v)
+                | Set(comment.AuthorUrl, Fits(source.AuthorUrl, 200), v => comment.AuthorUrl = v)
+                | Set(comment.AuthorIp, Fits(source.AuthorIp, 45), v => comment.AuthorIp = v)
+                | Set(comment.Body, body, v => comment.Body = v)
+                | Set(comment.Status, status, v => comment.Status = v)
+                | Set(comment.Kind, kind, v => comment.Kind = v)
+                | Set(comment.CreatedAt, created, v => comment.CreatedAt = v);
+            if (changed)
+            {
+                comment.BodyHtml = renderer.ToHtml(body);
+                comment.Reason = status == CommentStatus.Held ? "imported" : null;
+                if (existing.ContainsKey(source.Id))
+                {
+                    report.CommentsUpdated++;
+                }
+                else
+                {
+                    report.CommentsAdded++;
+                }
+            }
+            else
+            {
+                report.CommentsUnchanged++;
+            }
+
+            WxrImportReport.Count(report.CommentsByStatus, kind == CommentKind.Comment ? status.ToString().ToLowerInvariant() : $"{kind.ToString().ToLowerInvariant()} ({status.ToString().ToLowerInvariant()})");
+            byOriginal[source.Id] = comment;
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        // Threads are joined once every comment has its id: a reply can come before its parent.
+        foreach (var source in item.Comments.Where(c => byOriginal.ContainsKey(c.Id)))
+        {
+            var comment = byOriginal[source.Id];
+            int? parent = null;
+            if (source.ParentId is { } parentId)
+            {
+                if (byOriginal.TryGetValue(parentId, out var p) || existing.TryGetValue(parentId, out p))
+                {
+                    parent = p.Id;
+                }
+                else
+                {
+                    report.Problems.Add($"{label}: comment {source.Id} replies to comment {parentId}, which is not in the file; it is kept as a comment of its own");
+                }
+            }
+
+            comment.ParentId = parent;
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static DateTime? Utc(DateTime? gmt) => gmt is { } d ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : null;
+
+    private static bool Set<T>(T current, T value, Action<T> set)
+    {
+        if (EqualityComparer<T>.Default.Equals(current, value))
+        {
+            return false;
+        }
+
+        set(value);
+        return true;
+    }
+
+    private static CommentStatus? CommentStatusOf(string approved) => approved.Trim().ToLowerInvariant() switch
+    {
+        "1" or "approve" or "approved" => CommentStatus.Approved,
+        "0" or "hold" => CommentStatus.Held,
+        "spam" => CommentStatus.Spam,
+        "trash" or "post-trashed" => CommentStatus.Trash,
+        _ => null,
+    };
+
+    private static string AuthorName(WxrAuthor author)
+    {
+        var name = author.DisplayName ?? string.Join(' ', new[] { author.FirstName, author.LastName }.Where(n => n is not null));
+        name = WordPressContent.PlainText(name);
+        return Cut(name.Length > 0 ? name : author.Login, ArticleLimits.Name);
+    }
+
+    private static string AuthorSlug(string login)
+    {
+        var slug = SlugGenerator.Generate(login);
+        return slug.Length > 0 ? slug : "author-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(login)))[..8].ToLowerInvariant();
+    }
+
+    // WordPress keeps non-Latin slugs percent-encoded; Dateline's own slug rules decide what stays.
+    private static string? Slug(string? postName)
+    {
+        if (postName is null)
+        {
+            return null;
+        }
+
+        string decoded;
+        try
+        {
+            decoded = Uri.UnescapeDataString(postName);
+        }
+        catch (UriFormatException)
+        {
+            decoded = postName;
+        }
+
+        if (SlugGenerator.IsValid(decoded))
+        {
+            return decoded;
+        }
+
+        var generated = SlugGenerator.Generate(decoded);
+        return generated.Length > 0 ? generated : null;
+    }
+
+    private static string? Fits(string? value, int max) => value is null ? null : value.Trim() is { Length: > 0 } v && v.Length <= max ? v : null;
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static string Cut(string? value, int max) => value is null ? "" : value.Length <= max ? value : value[..max].TrimEnd();
+
+    [GeneratedRegex(@"^(?<caption>.*?)[\s(]*\b(?:Photo(?:graph)?|Picture|Image|Credit)(?:\s+by)?\s*:\s*(?<credit>[^:]{2,120})$", RegexOptions.IgnoreCase | RegexOptions.Singleline, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex CreditAtEnd();
+}
