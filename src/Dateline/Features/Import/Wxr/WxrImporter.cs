@@ -202,7 +202,7 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
 
     private (ArticleStatus? Status, DateTime? PublishedAt) Publication(WxrItem item)
     {
-        var at = Utc(item.DateGmt) ?? (item.DateLocal is { } local ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), clock.Zone) : null);
+        var at = When(item.DateGmt, item.DateLocal);
         var now = clock.UtcNow;
         return item.Status switch
         {
@@ -276,7 +276,7 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
             }
 
             var body = Cut(source.Content, 20_000);
-            var created = Utc(source.DateGmt) ?? (source.DateLocal is { } local ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), clock.Zone) : clock.UtcNow);
+            var created = When(source.DateGmt, source.DateLocal) ?? clock.UtcNow;
             var kind = source.Type switch { "pingback" => CommentKind.Pingback, "trackback" => CommentKind.Trackback, _ => CommentKind.Comment };
             var name = Cut(WordPressContent.PlainText(source.Author), 245);
             var comment = existing.GetValueOrDefault(source.Id);
@@ -342,7 +342,12 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
         await db.SaveChangesAsync(ct);
     }
 
-    private static DateTime? Utc(DateTime? gmt) => gmt is { } d ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : null;
+    // WordPress writes both; without the GMT date (a draft's), the local one is in the site's time
+    // zone, where a time skipped by the clocks going forward is read as the hour after.
+    private DateTime? When(DateTime? gmt, DateTime? local) =>
+        gmt is { } utc ? DateTime.SpecifyKind(utc, DateTimeKind.Utc)
+        : local is { } l ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(clock.Zone.IsInvalidTime(l) ? l.AddHours(1) : l, DateTimeKind.Unspecified), clock.Zone)
+        : null;
 
     private static bool Set<T>(T current, T value, Action<T> set)
     {
