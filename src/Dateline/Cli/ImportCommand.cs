@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Dateline.Features.Articles;
 using Dateline.Features.Import;
+using Dateline.Features.Import.Disqus;
 using Dateline.Features.Import.Wxr;
 
 namespace Dateline.Cli;
@@ -44,7 +45,7 @@ internal static class ImportCommand
             Console.WriteLine(result.Edit.Id);
             return 0;
         });
-        return new Command("import", "Import content.") { text, Wxr() };
+        return new Command("import", "Import content.") { text, Wxr(), Disqus() };
     }
 
     private static Command Wxr()
@@ -54,37 +55,16 @@ internal static class ImportCommand
         var command = new Command("wxr", "Import a WordPress export: authors, posts, categories, tags, featured images, comments and old addresses; a second run adds nothing.") { file, data };
         command.SetAction(async (parse, ct) =>
         {
-            var path = parse.GetRequiredValue(file);
-            if (!path.Exists)
-            {
-                throw new UserErrorException($"{path.FullName}: no such file.");
-            }
-
+            var path = Existing(parse.GetRequiredValue(file));
             using var host = await CliHost.StartAsync(CommonOptions.Overrides(parse, data), ct);
             var importer = ActivatorUtilities.CreateInstance<WxrImporter>(host.Services);
             var started = DateTime.UtcNow;
-            WxrImportReport report;
-            try
-            {
-                report = await importer.ImportAsync(() => path.OpenRead(), new Progress<WxrImporter.Progress>(p =>
-                    Console.Error.WriteLine($"… {p.Items:N0} items read (line {p.Line:N0})")), ct);
-            }
-            catch (WxrFormatException e)
-            {
-                throw new UserErrorException($"{path.FullName}: {e.Message} Nothing was imported.");
-            }
-            catch (UnauthorizedAccessException)
-            {
-                throw new UserErrorException($"{path.FullName}: permission denied.");
-            }
-
+            var report = await RunAsync(path, () => importer.ImportAsync(() => path.OpenRead(), new Progress<WxrImporter.Progress>(p =>
+                Console.Error.WriteLine($"… {p.Items:N0} items read (line {p.Line:N0})")), ct));
             foreach (var problem in report.Problems)
             {
                 Console.WriteLine($"problem: {problem}");
             }
-
-            static string Counts(Dictionary<string, int> counts) =>
-                counts.Count == 0 ? "none" : string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Value:N0} {c.Key}"));
 
             Console.WriteLine($"articles: {report.ArticlesAdded:N0} added, {report.ArticlesUpdated:N0} updated, {report.ArticlesUnchanged:N0} unchanged ({Counts(report.ArticlesByStatus)})");
             Console.WriteLine($"comments: {report.CommentsAdded:N0} added, {report.CommentsUpdated:N0} updated, {report.CommentsUnchanged:N0} unchanged ({Counts(report.CommentsByStatus)})");
@@ -96,6 +76,63 @@ internal static class ImportCommand
         });
         return command;
     }
+
+    private static Command Disqus()
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "A Disqus export (Admin → Moderation → Export), XML" };
+        var data = CommonOptions.Data();
+        var command = new Command("disqus", "Import a Disqus export into the comments of the articles its threads match; lists the threads that match none; a second run adds nothing.") { file, data };
+        command.SetAction(async (parse, ct) =>
+        {
+            var path = Existing(parse.GetRequiredValue(file));
+            using var host = await CliHost.StartAsync(CommonOptions.Overrides(parse, data), ct);
+            var importer = ActivatorUtilities.CreateInstance<DisqusImporter>(host.Services);
+            var started = DateTime.UtcNow;
+            var report = await RunAsync(path, () => importer.ImportAsync(() => path.OpenRead(), new Progress<DisqusImporter.Progress>(p =>
+                Console.Error.WriteLine($"… {p.Posts:N0} posts read (line {p.Line:N0})")), ct));
+            foreach (var problem in report.Problems)
+            {
+                Console.WriteLine($"problem: {problem}");
+            }
+
+            foreach (var thread in report.Unmatched)
+            {
+                Console.WriteLine($"unmatched: thread {thread.Id} \"{thread.Title}\" {thread.Link ?? thread.Identifier ?? "(no link)"}: {Plural(thread.Comments, "comment")} not imported");
+            }
+
+            Console.WriteLine($"threads: {report.Threads:N0} in the file, {report.ThreadsMatched:N0} matched, {report.Unmatched.Count:N0} with comments unmatched");
+            Console.WriteLine($"comments: {report.CommentsAdded:N0} added, {report.CommentsUpdated:N0} updated, {report.CommentsUnchanged:N0} unchanged ({Counts(report.CommentsByStatus)})");
+            Console.WriteLine($"not imported: {report.InDeletedThreads:N0} in deleted threads, {report.Unmatched.Sum(t => t.Comments):N0} in unmatched threads");
+            Console.WriteLine($"problems: {report.Problems.Count:N0}; done in {(DateTime.UtcNow - started).TotalSeconds:N1} s");
+            return 0;
+        });
+        return command;
+    }
+
+    private static FileInfo Existing(FileInfo path) =>
+        path.Exists ? path : throw new UserErrorException($"{path.FullName}: no such file.");
+
+    // A file that is not the export expected stops the import before it writes anything.
+    private static async Task<T> RunAsync<T>(FileInfo path, Func<Task<T>> import)
+    {
+        try
+        {
+            return await import();
+        }
+        catch (ImportFormatException e)
+        {
+            throw new UserErrorException($"{path.FullName}: {e.Message} Nothing was imported.");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new UserErrorException($"{path.FullName}: permission denied.");
+        }
+    }
+
+    private static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n:N0} {noun}s";
+
+    private static string Counts(Dictionary<string, int> counts) =>
+        counts.Count == 0 ? "none" : string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Value:N0} {c.Key}"));
 
     private static async Task<string> ReadAsync(FileInfo file, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Dateline.Features.Import;
 using Dateline.Features.Import.Wxr;
 using Dateline.TestSupport;
 
@@ -71,7 +72,7 @@ public sealed class WxrReaderTests
         truncated.Position = 0;
         using var reader = new WxrReader(truncated);
         var read = new List<WxrRecord>();
-        var e = Assert.Throws<WxrFormatException>(() =>
+        var e = Assert.Throws<ImportFormatException>(() =>
         {
             foreach (var record in reader.Records())
             {
@@ -92,7 +93,7 @@ public sealed class WxrReaderTests
     {
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(xml));
         using var reader = new WxrReader(stream);
-        var e = Assert.Throws<WxrFormatException>(() => reader.Records().ToList());
+        var e = Assert.Throws<ImportFormatException>(() => reader.Records().ToList());
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
     }
 
@@ -164,7 +165,7 @@ public sealed class WxrReaderTests
     [InlineData("remark42/wp-export-md.xml", "root element is <channel>, not <rss>")]
     public void RefusesTheCorpusFilesThatAreNotWxr(string file, string expected)
     {
-        var e = Assert.Throws<WxrFormatException>(() => Read(CorpusFile(file)));
+        var e = Assert.Throws<ImportFormatException>(() => Read(CorpusFile(file)));
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
     }
 }

@@ -7,6 +7,7 @@ using Dateline.Features.Authors;
 using Dateline.Features.Comments;
 using Dateline.Web;
 using Microsoft.EntityFrameworkCore;
+using static Dateline.Features.Import.ImportValues;
 
 namespace Dateline.Features.Import.Wxr;
 
@@ -195,7 +196,9 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
         if (item.Comments.Count > 0)
         {
             var renderer = scope.ServiceProvider.GetRequiredService<CommentRenderer>();
-            await ImportCommentsAsync(db, renderer, articleId, item, label, report, ct);
+            // Addresses older than the site keeps them are not brought in only to be erased.
+            var settings = await scope.ServiceProvider.GetRequiredService<DiscussionSettingsStore>().GetAsync(ct);
+            await ImportCommentsAsync(db, renderer, articleId, item, label, clock.UtcNow.AddDays(-settings.EraseIpAfterDays), report, ct);
             await scope.ServiceProvider.GetRequiredService<PageCache>().ArticleChangedAsync(articleId, ct);
         }
     }
@@ -257,7 +260,7 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
         return added;
     }
 
-    private async Task ImportCommentsAsync(DatelineDbContext db, CommentRenderer renderer, int articleId, WxrItem item, string label, WxrImportReport report, CancellationToken ct)
+    private async Task ImportCommentsAsync(DatelineDbContext db, CommentRenderer renderer, int articleId, WxrItem item, string label, DateTime keepIpsFrom, WxrImportReport report, CancellationToken ct)
     {
         var existing = await db.Comments.Where(c => c.ArticleId == articleId && c.OriginalId != null).ToDictionaryAsync(c => c.OriginalId!, StringComparer.Ordinal, ct);
         var byOriginal = new Dictionary<string, Comment>(StringComparer.Ordinal);
@@ -275,7 +278,7 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
                 continue;
             }
 
-            var body = Cut(source.Content, 20_000);
+            var body = Cut(source.Content, CommentLimits.Body);
             var created = When(source.DateGmt, source.DateLocal) ?? clock.UtcNow;
             var kind = source.Type switch { "pingback" => CommentKind.Pingback, "trackback" => CommentKind.Trackback, _ => CommentKind.Comment };
             var name = Cut(WordPressContent.PlainText(source.Author), 245);
@@ -290,7 +293,7 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
             changed |= Set(comment.AuthorName, name.Length > 0 ? name : "Anonymous", v => comment.AuthorName = v)
                 | Set(comment.AuthorEmail, Fits(source.AuthorEmail, 100), v => comment.AuthorEmail = v)
                 | Set(comment.AuthorUrl, Fits(source.AuthorUrl, 200), v => comment.AuthorUrl = v)
-                | Set(comment.AuthorIp, Fits(source.AuthorIp, 45), v => comment.AuthorIp = v)
+                | Set(comment.AuthorIp, created >= keepIpsFrom ? Fits(source.AuthorIp, 45) : null, v => comment.AuthorIp = v)
                 | Set(comment.Body, body, v => comment.Body = v)
                 | Set(comment.Status, status, v => comment.Status = v)
                 | Set(comment.Kind, kind, v => comment.Kind = v)
@@ -349,17 +352,6 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
         : local is { } l ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(clock.Zone.IsInvalidTime(l) ? l.AddHours(1) : l, DateTimeKind.Unspecified), clock.Zone)
         : null;
 
-    private static bool Set<T>(T current, T value, Action<T> set)
-    {
-        if (EqualityComparer<T>.Default.Equals(current, value))
-        {
-            return false;
-        }
-
-        set(value);
-        return true;
-    }
-
     private static CommentStatus? CommentStatusOf(string approved) => approved.Trim().ToLowerInvariant() switch
     {
         "1" or "approve" or "approved" => CommentStatus.Approved,
@@ -408,12 +400,6 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
         var generated = SlugGenerator.Generate(decoded);
         return generated.Length > 0 ? generated : null;
     }
-
-    private static string? Fits(string? value, int max) => value is null ? null : value.Trim() is { Length: > 0 } v && v.Length <= max ? v : null;
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
-
-    private static string Cut(string? value, int max) => value is null ? "" : value.Length <= max ? value : value[..max].TrimEnd();
 
     [GeneratedRegex(@"^(?<caption>.*?)[\s(]*\b(?:Photo(?:graph)?|Picture|Image|Credit)(?:\s+by)?\s*:\s*(?<credit>[^:]{2,120})$", RegexOptions.IgnoreCase | RegexOptions.Singleline, matchTimeoutMilliseconds: 1000)]
     private static partial Regex CreditAtEnd();

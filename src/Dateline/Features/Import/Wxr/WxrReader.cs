@@ -47,7 +47,7 @@ public sealed partial class WxrReader : IDisposable
     /// <summary>Where the reader is in the file, for progress.</summary>
     public int Line => (reader as IXmlLineInfo)?.LineNumber ?? 0;
 
-    /// <summary>Every record in file order; throws <see cref="WxrFormatException"/> when the file is not WXR or not well-formed.</summary>
+    /// <summary>Every record in file order; throws <see cref="ImportFormatException"/> when the file is not WXR or not well-formed.</summary>
     public IEnumerable<WxrRecord> Records()
     {
         while (Next() is { } record)
@@ -71,15 +71,15 @@ public sealed partial class WxrReader : IDisposable
         }
         catch (XmlException e) when (reader.NodeType == XmlNodeType.DocumentType || e.Message.Contains("DTD", StringComparison.Ordinal))
         {
-            throw new WxrFormatException("it declares a DTD (<!DOCTYPE …>), which WordPress exports never do; refused, as DTDs can reach for other files.", e);
+            throw new ImportFormatException("it declares a DTD (<!DOCTYPE …>), which WordPress exports never do; refused, as DTDs can reach for other files.", e);
         }
         catch (XmlException e) when (channelDepth < 0 && reader.NodeType is XmlNodeType.None or XmlNodeType.XmlDeclaration)
         {
-            throw new WxrFormatException("the file is empty or has no XML; it is not a WordPress export (WXR).", e);
+            throw new ImportFormatException("the file is empty or has no XML; it is not a WordPress export (WXR).", e);
         }
         catch (XmlException e)
         {
-            throw new WxrFormatException($"not well-formed XML at line {e.LineNumber}, column {e.LinePosition}: {Reason(e)}", e);
+            throw new ImportFormatException($"not well-formed XML at line {e.LineNumber}, column {e.LinePosition}: {ImportFormatException.ReasonOf(e)}", e);
         }
     }
 
@@ -162,7 +162,7 @@ public sealed partial class WxrReader : IDisposable
     {
         if (reader.MoveToContent() != XmlNodeType.Element || reader.LocalName != "rss")
         {
-            throw new WxrFormatException(reader.EOF
+            throw new ImportFormatException(reader.EOF
                 ? "the file is empty; it is not a WordPress export (WXR)."
                 : $"this is not a WordPress export (WXR): its root element is <{reader.Name}>, not <rss>.");
         }
@@ -179,7 +179,7 @@ public sealed partial class WxrReader : IDisposable
             }
         }
 
-        throw new WxrFormatException("this is not a WordPress export (WXR): it has no <channel>.");
+        throw new ImportFormatException("this is not a WordPress export (WXR): it has no <channel>.");
     }
 
     private void EmitSite()
@@ -196,14 +196,14 @@ public sealed partial class WxrReader : IDisposable
         {
             if (!declared.Success || declared.Groups[1].Value != "1.0")
             {
-                throw new WxrFormatException("this does not appear to be a WordPress export (WXR): it has no WXR version number (wp:wxr_version).");
+                throw new ImportFormatException("this does not appear to be a WordPress export (WXR): it has no WXR version number (wp:wxr_version).");
             }
 
             version = "1.0";
         }
         else if (!double.TryParse(version, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _))
         {
-            throw new WxrFormatException($"this does not appear to be a WordPress export (WXR): its WXR version number is \"{version}\", not a number.");
+            throw new ImportFormatException($"this does not appear to be a WordPress export (WXR): its WXR version number is \"{version}\", not a number.");
         }
 
         site = new WxrSite(1, version, title, baseSiteUrl, baseBlogUrl, language);
@@ -294,13 +294,6 @@ public sealed partial class WxrReader : IDisposable
     // WordPress writes "0000-00-00 00:00:00" for a date it does not have (a draft's GMT date).
     private static DateTime? Date(string? value) =>
         DateTime.TryParseExact(value?.Trim(), "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-
-    private static string Reason(XmlException e)
-    {
-        var message = e.Message;
-        var at = message.IndexOf(" Line ", StringComparison.Ordinal);
-        return (at > 0 ? message[..at] : message).TrimEnd('.', ' ') + ".";
-    }
 
     [GeneratedRegex(@"^https?://wordpress\.org/export/(\d+\.\d+)/$")]
     private static partial Regex WpVersion();
