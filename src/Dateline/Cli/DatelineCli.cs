@@ -25,6 +25,7 @@ public static class DatelineCli
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(CommentsCommand.Create());
 
         var parse = root.Parse(args);

@@ -132,7 +132,7 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
             return;
         }
 
-        var originalId = $"{origin}/?p={item.PostId}";
+        string originalId = $"{origin}/?p={item.PostId}";
         var headline = Cut(WordPressContent.PlainText(item.Title), ArticleLimits.Headline);
         var creator = item.Creator?.Trim() ?? "";
         var byline = creator.Length == 0 ? new NameInput("Staff", "staff")
@@ -142,9 +142,8 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
         var section = categories.FirstOrDefault(c => c.Slug != "uncategorized");
         var topics = item.Terms
             .Where(t => t.Taxonomy == "post_tag" || (t.Taxonomy == "category" && t != section && t.Slug != "uncategorized"))
-            .Select(t => WordPressContent.PlainText(t.Name)).Where(n => n.Length > 0)
-            .Distinct(StringComparer.OrdinalIgnoreCase).Take(ArticleLimits.Topics)
-            .Select(n => new NameInput(Cut(n, ArticleLimits.Name))).ToList();
+            .Select(t => new NameInput(Cut(WordPressContent.PlainText(t.Name), ArticleLimits.Name), Slug(t.Slug))).Where(n => n.Name.Length > 0)
+            .DistinctBy(n => n.Slug ?? n.Name.ToLowerInvariant()).Take(ArticleLimits.Topics).ToList();
         var input = new ArticleInput
         {
             Headline = headline.Length > 0 ? headline : $"Untitled (WordPress post {item.PostId})",
@@ -161,6 +160,9 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
             OriginalId = originalId,
             Image = LeadImage(item, attachments, headline),
         };
+        // A file Dateline wrote carries what WordPress has no field for; it wins over the guesses above.
+        WxrDatelineMeta.Apply(item, input);
+        originalId = input.OriginalId.Value ?? originalId;
 
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<DatelineDbContext>();
@@ -192,7 +194,12 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
         }
 
         WxrImportReport.Count(report.ArticlesByStatus, status.Value.ToString().ToLowerInvariant());
-        report.OldAddresses += await AddOldAddressesAsync(db, articleId, [item.Link, item.Identifier, $"/?p={item.PostId}"], ct);
+        report.OldAddresses += await AddOldAddressesAsync(db, articleId, [item.Link, item.Identifier, $"/?p={item.PostId}", .. WxrDatelineMeta.OldAddresses(item)], ct);
+        if (WxrDatelineMeta.Corrections(item) is { } notes)
+        {
+            await ReplaceNotesAsync(db, articleId, notes, ct);
+        }
+
         if (item.Comments.Count > 0)
         {
             var renderer = scope.ServiceProvider.GetRequiredService<CommentRenderer>();
@@ -201,6 +208,19 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
             await ImportCommentsAsync(db, renderer, articleId, item, label, clock.UtcNow.AddDays(-settings.EraseIpAfterDays), report, ct);
             await scope.ServiceProvider.GetRequiredService<PageCache>().ArticleChangedAsync(articleId, ct);
         }
+    }
+
+    private static async Task ReplaceNotesAsync(DatelineDbContext db, int articleId, List<WxrDatelineMeta.Note> notes, CancellationToken ct)
+    {
+        var existing = await db.ArticleNotes.Where(n => n.ArticleId == articleId).OrderBy(n => n.At).ThenBy(n => n.Id).ToListAsync(ct);
+        if (existing.Select(n => new WxrDatelineMeta.Note(n.Kind, n.At, n.Text)).SequenceEqual(notes))
+        {
+            return;
+        }
+
+        db.ArticleNotes.RemoveRange(existing);
+        db.ArticleNotes.AddRange(notes.Select(n => new ArticleNote { ArticleId = articleId, Kind = n.Kind, At = DateTime.SpecifyKind(n.At, DateTimeKind.Utc), Text = n.Text }));
+        await db.SaveChangesAsync(ct);
     }
 
     private (ArticleStatus? Status, DateTime? PublishedAt) Publication(WxrItem item)
