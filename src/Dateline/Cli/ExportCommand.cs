@@ -53,6 +53,7 @@ internal static class ExportCommand
             var articles = report.Articles.Count == 0 ? "" : $" ({string.Join(", ", report.Articles.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Value:N0} {a.Key}"))})";
             Console.WriteLine($"articles: {report.Articles.Values.Sum():N0}{articles}");
             Console.WriteLine($"comments: {report.Comments:N0}");
+            Console.WriteLine($"pages: {report.Pages:N0}");
             Console.WriteLine($"authors: {report.Authors:N0}; sections: {report.Sections:N0}; topics: {report.Topics:N0}; lead images: {report.Images:N0}");
             Console.WriteLine($"written to {path.FullName} ({new FileInfo(path.FullName).Length:N0} bytes)");
             return 0;

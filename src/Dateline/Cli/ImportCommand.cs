@@ -68,6 +68,7 @@ internal static class ImportCommand
 
             Console.WriteLine($"articles: {report.ArticlesAdded:N0} added, {report.ArticlesUpdated:N0} updated, {report.ArticlesUnchanged:N0} unchanged ({Counts(report.ArticlesByStatus)})");
             Console.WriteLine($"comments: {report.CommentsAdded:N0} added, {report.CommentsUpdated:N0} updated, {report.CommentsUnchanged:N0} unchanged ({Counts(report.CommentsByStatus)})");
+            Console.WriteLine($"pages: {report.PagesAdded:N0} added, {report.PagesUpdated:N0} updated, {report.PagesUnchanged:N0} unchanged");
             Console.WriteLine($"authors: {report.AuthorsAdded:N0} added");
             Console.WriteLine($"old addresses: {report.OldAddresses:N0} added");
             Console.WriteLine($"not imported: {Counts(report.NotImported)}");

@@ -29,6 +29,7 @@ public abstract class DatelineDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Setting> Settings => Set<Setting>();
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
     public DbSet<OldAddress> OldAddresses => Set<OldAddress>();
+    public DbSet<Features.StaticPages.StaticPage> StaticPages => Set<Features.StaticPages.StaticPage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

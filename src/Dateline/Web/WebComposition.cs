@@ -55,6 +55,7 @@ public static class WebComposition
             // The "Leave a Reply" form posts to /comments, handled by the article page.
             o.Conventions.AddPageRoute("/Articles/Pages/ArticlePage", "comments");
             o.Conventions.Add(new NewsroomAuthentication.PageConvention());
+            o.Conventions.AddPageRouteModelConvention(Features.StaticPages.StaticPageRoutes.PageName, Features.StaticPages.StaticPageRoutes.ReadOnly);
         });
         builder.Services.AddOpenApi();
         // A real query, not just a connection: an empty or vanished database is not healthy.

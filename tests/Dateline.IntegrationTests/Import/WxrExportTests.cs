@@ -19,6 +19,7 @@ public abstract class WxrExportTests(DatelineApp app)
         // The site: a WordPress import, Disqus comments on it, and articles written in Dateline.
         Assert.Equal(0, (await TestSupport.Cli.RunAsync(app.Database, null, "import", "wxr", Fixture("wxr-edge-cases.xml"))).ExitCode);
         Assert.Equal(0, (await TestSupport.Cli.RunAsync(app.Database, null, "import", "disqus", Fixture("disqus-sample.xml"))).ExitCode);
+        Assert.Equal(0, (await TestSupport.Cli.RunAsync(app.Database, null, "import", "wxr", Fixture("wxr-wordpress-real.xml"))).ExitCode);
         var client = app.CreateClient(await app.CreateApiKeyAsync("editor"));
         var story = await client.CreateArticleAsync(new
         {
@@ -42,16 +43,17 @@ public abstract class WxrExportTests(DatelineApp app)
         var file = Path.Combine(app.Database.DataDir, "export.xml");
         var export = await TestSupport.Cli.RunAsync(app.Database, null, "export", "wxr", file);
         Assert.True(export.ExitCode == 0, export.Error);
-        Assert.Contains("articles: 6 (2 draft, 3 published, 1 scheduled)", export.Output, StringComparison.Ordinal);
+        Assert.Contains("articles: 13 (5 draft, 6 published, 2 scheduled)", export.Output, StringComparison.Ordinal);
         var xml = XDocument.Load(file);
         Assert.Equal("1.2", xml.Descendants(XName.Get("wxr_version", "http://wordpress.org/export/1.2/")).Single().Value);
 
         using var fresh = new TestDatabase(app.Database.Provider);
         var import = await TestSupport.Cli.RunAsync(fresh, null, "import", "wxr", file);
         Assert.True(import.ExitCode == 0 && import.Output.Contains("problems: 0", StringComparison.Ordinal), import.Output + import.Error);
-        Assert.Contains("articles: 6 added, 0 updated, 0 unchanged (2 draft, 3 published, 1 scheduled)", import.Output, StringComparison.Ordinal);
+        Assert.Contains("articles: 13 added, 0 updated, 0 unchanged (5 draft, 6 published, 2 scheduled)", import.Output, StringComparison.Ordinal);
+        Assert.Contains("pages: 2 added, 0 updated, 0 unchanged", import.Output, StringComparison.Ordinal);
         var again = await TestSupport.Cli.RunAsync(fresh, null, "import", "wxr", file);
-        Assert.Contains("articles: 0 added, 0 updated, 6 unchanged", again.Output, StringComparison.Ordinal);
+        Assert.Contains("articles: 0 added, 0 updated, 13 unchanged", again.Output, StringComparison.Ordinal);
 
         using var copy = new DatelineApp(fresh);
         var (before, after) = (await SnapshotAsync(app), await SnapshotAsync(copy));
@@ -111,9 +113,11 @@ public abstract class WxrExportTests(DatelineApp app)
                 }),
             };
         });
+        var pages = (await db.StaticPages.AsNoTracking().OrderBy(p => p.Path).ToListAsync())
+            .Select(p => new { p.Title, p.Path, p.BodyMarkdown, p.BodyHtml, PublishedAt = S(p.PublishedAt), p.OriginalId });
         var authors = (await db.Authors.AsNoTracking().Select(a => a.Name + " (" + a.Slug + ")").ToListAsync()).Order(StringComparer.Ordinal);
         var old = await db.OldAddresses.AsNoTracking().Join(db.Articles, o => o.ArticleId, a => a.Id, (o, a) => o.Path + " -> " + a.Slug).ToListAsync();
-        return new Snapshot(JsonSerializer.Serialize(new { authors, articles = projected }, Indented), [.. old]);
+        return new Snapshot(JsonSerializer.Serialize(new { authors, pages, articles = projected }, Indented), [.. old]);
     }
 }
 

@@ -157,9 +157,24 @@ public abstract class WxrImportTests(DatelineApp app)
         var plain = await reader.GetAsync("/?p=17");
         Assert.Equal(HttpStatusCode.MovedPermanently, plain.StatusCode);
 
+        // Pages, at WordPress's paths: a child under its parent; the plain link redirects.
+        Assert.Contains("pages: 2 added, 0 updated, 0 unchanged\n", output, StringComparison.Ordinal);
+        Assert.Contains("not imported: 1 page comments\n", output, StringComparison.Ordinal);
+        var ethics = await reader.GetAsync("/about-us/ethics/");
+        Assert.Equal(HttpStatusCode.OK, ethics.StatusCode);
+        var document = await ethics.HtmlAsync();
+        Assert.Equal("Ethics policy", document.QuerySelector("h1")?.TextContent);
+        Assert.Contains("We do not accept gifts from the people we cover.", document.QuerySelector(".story-body")?.TextContent, StringComparison.Ordinal);
+        var byId = await reader.GetAsync("/?page_id=20");
+        Assert.Equal((HttpStatusCode.MovedPermanently, "/about-us/"), (byId.StatusCode, byId.Headers.Location?.OriginalString));
+        var noSlash = await reader.GetAsync("/about-us");
+        Assert.Equal((HttpStatusCode.MovedPermanently, "/about-us/"), (noSlash.StatusCode, noSlash.Headers.Location?.OriginalString));
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/about-them/")).StatusCode);
+
         var again = await ImportAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "wxr-wordpress-real.xml"));
         Assert.Contains("articles: 0 added, 0 updated, 7 unchanged", again.Output, StringComparison.Ordinal);
         Assert.Contains("comments: 0 added, 0 updated, 9 unchanged", again.Output, StringComparison.Ordinal);
+        Assert.Contains("pages: 0 added, 0 updated, 2 unchanged", again.Output, StringComparison.Ordinal);
     }
 
     [SkippableFact]
@@ -172,7 +187,8 @@ public abstract class WxrImportTests(DatelineApp app)
         // 56 published posts, 1 future and 1 draft; the 28 comments on posts (the other 5 are on pages).
         Assert.Contains("articles: 58 added, 0 updated, 0 unchanged (1 draft, 56 published, 1 scheduled)", result.Output, StringComparison.Ordinal);
         Assert.Contains("comments: 28 added", result.Output, StringComparison.Ordinal);
-        Assert.Contains("not imported: 70 nav_menu_item, 21 page", result.Output, StringComparison.Ordinal);
+        Assert.Contains("pages: 21 added, 0 updated, 0 unchanged", result.Output, StringComparison.Ordinal);
+        Assert.Contains("not imported: 70 nav_menu_item, 5 page comments", result.Output, StringComparison.Ordinal);
         Assert.Contains("problems: 0", result.Output, StringComparison.Ordinal);
         var again = await ImportAsync(path!);
         Assert.Contains("articles: 0 added, 0 updated, 58 unchanged", again.Output, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dateline.Data;
 using Dateline.Features.Articles;
+using Dateline.Features.StaticPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dateline.Features.Import;
@@ -8,7 +9,7 @@ namespace Dateline.Features.Import;
 /// <summary>
 /// Sends requests for an imported article's old addresses on to its new one. A path is looked up
 /// only when nothing else answered it (a 404), so the pages that exist pay nothing; WordPress's
-/// "/?p=123" links are the exception, since the front page answers every query string.
+/// "/?p=123" and "/?page_id=12" links are the exception, since the front page answers every query string.
 /// </summary>
 public static class OldAddresses
 {
@@ -115,7 +116,22 @@ public static class OldAddresses
             .Where(o => o.Path == key)
             .Join(db.Articles.Published(now), o => o.ArticleId, a => a.Id, (o, a) => new { a.PathDate, a.Slug })
             .FirstOrDefaultAsync(context.RequestAborted);
-        return found is { PathDate: { } date } ? ArticlePaths.Of(date, found.Slug) : null;
+        if (found is { PathDate: { } date })
+        {
+            return ArticlePaths.Of(date, found.Slug);
+        }
+
+        // WordPress's plain link to a page; pages keep their WordPress id in their original id.
+        if (key.StartsWith("/?page_id=", StringComparison.Ordinal))
+        {
+            var suffix = key[1..];
+            var page = await db.StaticPages.AsNoTracking()
+                .Where(p => p.OriginalId != null && p.OriginalId.EndsWith(suffix) && p.PublishedAt != null && p.PublishedAt <= now)
+                .Select(p => p.Path).FirstOrDefaultAsync(context.RequestAborted);
+            return page is null ? null : StaticPagePaths.Of(page);
+        }
+
+        return null;
     }
 
     private static string? IdQuery(string? query)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Dateline.Data;
 using Dateline.Features.Articles;
 using Dateline.Features.Comments;
+using Dateline.Features.StaticPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +32,7 @@ public sealed class WxrExporter(DatelineDbContext db, SiteClock clock, IOptionsM
         public int Sections { get; set; }
         public int Topics { get; set; }
         public int Images { get; set; }
+        public int Pages { get; set; }
         public bool SiteUrlMissing { get; set; }
     }
 
@@ -98,6 +100,15 @@ public sealed class WxrExporter(DatelineDbContext db, SiteClock clock, IOptionsM
             }
 
             after = batch[^1].Id;
+        }
+
+        // Pages take the ids above the attachments'; a child names its parent by that id.
+        var pages = await db.StaticPages.AsNoTracking().OrderBy(p => p.Path).ToListAsync(ct);
+        var pageIds = pages.ToDictionary(p => p.Path, p => 2 * attachmentBase + p.Id, StringComparer.Ordinal);
+        foreach (var page in pages)
+        {
+            writer.Write(Page(page, pageIds, site));
+            report.Pages++;
         }
 
         writer.Finish();
@@ -214,6 +225,24 @@ public sealed class WxrExporter(DatelineDbContext db, SiteClock clock, IOptionsM
         // A loop of replies (which the database should never hold) still gets written.
         ordered.AddRange(comments.Where(c => !seen.Contains(c.Id)));
         return ordered;
+    }
+
+    private WxrItem Page(StaticPage page, Dictionary<string, int> ids, string site)
+    {
+        var slash = page.Path.LastIndexOf('/');
+        var parent = slash < 0 ? null : ids.GetValueOrDefault(page.Path[..slash]) is var p and > 0 ? p.ToString(CultureInfo.InvariantCulture) : null;
+        var id = ids[page.Path].ToString(CultureInfo.InvariantCulture);
+        var published = page.PublishedAt;
+        var meta = new List<WxrMeta> { new(WxrDatelineMeta.Markdown, page.BodyMarkdown) };
+        if (page.OriginalId is { } originalId)
+        {
+            meta.Add(new(WxrDatelineMeta.OriginalId, originalId));
+        }
+
+        return new WxrItem(0, id, page.Title, site + StaticPagePaths.Of(page.Path), $"{site}/?page_id={id}", null,
+            page.BodyHtml, "", published, Local(published ?? page.UpdatedAt), "closed", Escape(page.Path[(slash + 1)..]),
+            published is null ? "draft" : published > clock.UtcNow ? "future" : "publish",
+            parent, "page", null, [], meta, []);
     }
 
     private WxrItem Attachment(Article article, LeadImage image, string url, int attachmentId, string site)

@@ -13,6 +13,9 @@ public sealed class WxrImportReport
     public int CommentsUnchanged { get; set; }
     public Dictionary<string, int> CommentsByStatus { get; } = new(StringComparer.Ordinal);
     public int OldAddresses { get; set; }
+    public int PagesAdded { get; set; }
+    public int PagesUpdated { get; set; }
+    public int PagesUnchanged { get; set; }
 
     /// <summary>Items of kinds Dateline does not import (yet), by WordPress post type.</summary>
     public Dictionary<string, int> NotImported { get; } = new(StringComparer.Ordinal);

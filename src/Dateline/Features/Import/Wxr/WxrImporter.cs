@@ -37,6 +37,7 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
         WxrSite? site = null;
         var authors = new Dictionary<string, WxrAuthor>(StringComparer.OrdinalIgnoreCase);
         var attachments = new Dictionary<string, Attachment>(StringComparer.Ordinal);
+        var pages = new Dictionary<string, WxrPages.Node>(StringComparer.Ordinal);
         using (var stream = open())
         using (var reader = new WxrReader(stream))
         {
@@ -46,6 +47,9 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
                 {
                     case WxrSite s: site = s; break;
                     case WxrAuthor a when a.Login.Length > 0: authors[a.Login] = a; break;
+                    case WxrItem { PostType: "page", PostId: { } pageId } page:
+                        pages[pageId] = new WxrPages.Node(page.Slug, page.ParentId);
+                        break;
                     case WxrItem { PostType: "attachment", PostId: { } id, AttachmentUrl: { } url } item:
                         attachments[id] = new Attachment(url, Blank(item.MetaValue("_wp_attachment_image_alt")), Blank(WordPressContent.PlainText(item.Excerpt)), Blank(WordPressContent.PlainText(item.Title)));
                         break;
@@ -71,6 +75,12 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
                 if (items % 100 == 0)
                 {
                     progress?.Report(new Progress(items, reader.Line));
+                }
+
+                if (item.PostType == "page")
+                {
+                    await ImportPageAsync(item, origin, pages, report, ct);
+                    continue;
                 }
 
                 if (item.PostType != "post")
@@ -114,6 +124,26 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
         }
 
         await db.SaveChangesAsync(ct);
+    }
+
+    private async Task ImportPageAsync(WxrItem item, string origin, Dictionary<string, WxrPages.Node> pages, WxrImportReport report, CancellationToken ct)
+    {
+        var (status, publishedAt) = Publication(item);
+        if (status is null)
+        {
+            report.Problems.Add($"page {item.PostId ?? "(no id)"} at line {item.Line}: skipped, its status \"{item.Status}\" is not one Dateline keeps");
+            return;
+        }
+
+        using var scope = scopes.CreateScope();
+        try
+        {
+            await ActivatorUtilities.CreateInstance<WxrPages>(scope.ServiceProvider).ImportAsync(item, origin, pages, publishedAt, report, ct);
+        }
+        catch (DbUpdateException e)
+        {
+            report.Problems.Add($"page {item.PostId} at line {item.Line}: skipped, it could not be saved ({e.GetBaseException().Message})");
+        }
     }
 
     private async Task ImportPostAsync(WxrItem item, string origin, Dictionary<string, WxrAuthor> authors, Dictionary<string, Attachment> attachments, WxrImportReport report, CancellationToken ct)
@@ -395,7 +425,7 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
     }
 
     // WordPress keeps non-Latin slugs percent-encoded; Dateline's own slug rules decide what stays.
-    private static string? Slug(string? postName)
+    internal static string? Slug(string? postName)
     {
         if (postName is null)
         {
