@@ -69,7 +69,7 @@ internal static class ImportCommand
             Console.WriteLine($"articles: {report.ArticlesAdded:N0} added, {report.ArticlesUpdated:N0} updated, {report.ArticlesUnchanged:N0} unchanged ({Counts(report.ArticlesByStatus)})");
             Console.WriteLine($"comments: {report.CommentsAdded:N0} added, {report.CommentsUpdated:N0} updated, {report.CommentsUnchanged:N0} unchanged ({Counts(report.CommentsByStatus)})");
             Console.WriteLine($"pages: {report.PagesAdded:N0} added, {report.PagesUpdated:N0} updated, {report.PagesUnchanged:N0} unchanged");
-            Console.WriteLine($"authors: {report.AuthorsAdded:N0} added");
+            Console.WriteLine($"authors: {report.AuthorsAdded:N0} added; newsroom accounts: {report.AccountsAdded:N0} added, without a password until each sets one (\"Forgot your password?\" at /newsroom/login){(report.AuthorsWithoutAccount > 0 ? $"; {report.AuthorsWithoutAccount:N0} without an e-mail address, so without an account" : "")}");
             Console.WriteLine($"old addresses: {report.OldAddresses:N0} added");
             Console.WriteLine($"not imported: {Counts(report.NotImported)}");
             Console.WriteLine($"problems: {report.Problems.Count:N0}; done in {(DateTime.UtcNow - started).TotalSeconds:N1} s");

@@ -145,6 +145,15 @@ public abstract class WxrImportTests(DatelineApp app)
         Assert.Contains("the sequence ]]&gt; appears in this sentence, and again at the very end ]]&gt;", election.BodyHtml, StringComparison.Ordinal);
         Assert.Equal(ArticleStatus.Draft, (await db.Articles.AsNoTracking().SingleAsync(a => a.OriginalId == "http://news.example.org/?p=15")).Status);
 
+        // Each author with an e-mail address has a newsroom account for their byline, with no password until they set one.
+        Assert.Contains("newsroom accounts: 3 added, without a password until each sets one", output, StringComparison.Ordinal);
+        var maria = await db.Users.AsNoTracking().SingleAsync(u => u.Email == "maria@news.example.org");
+        Assert.Equal(("Maria Ortega", null), (maria.DisplayName, maria.PasswordHash));
+        Assert.Equal(maria.Id, budget.Authors.Single().Author.UserId);
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Features.Accounts.NewsroomUser>>();
+        Assert.Equal(["contributor"], await users.GetRolesAsync(maria));
+        Assert.False(await users.CheckPasswordAsync(maria, ""));
+
         var comments = await db.Comments.AsNoTracking().Where(c => c.ArticleId == budget.Id).ToDictionaryAsync(c => c.OriginalId!);
         Assert.Equal(comments["2"].Id, comments["5"].ParentId);
         Assert.Equal(comments["5"].Id, comments["6"].ParentId);
@@ -175,6 +184,7 @@ public abstract class WxrImportTests(DatelineApp app)
         Assert.Contains("articles: 0 added, 0 updated, 7 unchanged", again.Output, StringComparison.Ordinal);
         Assert.Contains("comments: 0 added, 0 updated, 9 unchanged", again.Output, StringComparison.Ordinal);
         Assert.Contains("pages: 0 added, 0 updated, 2 unchanged", again.Output, StringComparison.Ordinal);
+        Assert.Contains("newsroom accounts: 0 added", again.Output, StringComparison.Ordinal);
     }
 
     [SkippableFact]

@@ -16,11 +16,18 @@ public sealed class NewsroomUsers(
 {
     /// <summary>Creates the account with its role and a byline of its own; returns what was wrong, by field.</summary>
     public async Task<FieldErrors> AddAsync(string? email, string? name, string role, string? password, CancellationToken ct) =>
-        (await CreateAsync(email, name, role, password, passwordRequired: true, ct)).Errors;
+        (await CreateAsync(email, name, role, password, passwordRequired: true, authorSlug: null, ct)).Errors;
 
     /// <summary>Creates an account without a password, which its owner chooses through a mailed link.</summary>
     public Task<(FieldErrors Errors, NewsroomUser? User)> AddWithoutPasswordAsync(string? email, string? name, string role, CancellationToken ct) =>
-        CreateAsync(email, name, role, password: null, passwordRequired: false, ct);
+        CreateAsync(email, name, role, password: null, passwordRequired: false, authorSlug: null, ct);
+
+    /// <summary>
+    /// An account for an author an import brought in, linked to that author's byline: without a
+    /// password, so that nobody can sign in as them until they set one through "Forgot your password?".
+    /// </summary>
+    public Task<(FieldErrors Errors, NewsroomUser? User)> AddForAuthorAsync(string? email, string? name, string role, string authorSlug, CancellationToken ct) =>
+        CreateAsync(email, name, role, password: null, passwordRequired: false, authorSlug, ct);
 
     public async Task<AccountChange> ChangeRoleAsync(string id, string role, CancellationToken ct)
     {
@@ -91,7 +98,7 @@ public sealed class NewsroomUsers(
     private async Task<bool> IsLastAdminAsync() => (await users.GetUsersInRoleAsync(Roles.Admin)).Count <= 1;
 
     private async Task<(FieldErrors Errors, NewsroomUser? User)> CreateAsync(
-        string? email, string? name, string role, string? password, bool passwordRequired, CancellationToken ct)
+        string? email, string? name, string role, string? password, bool passwordRequired, string? authorSlug, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var checkedName = TextRules.Check(name, "name", ArticleLimits.Name, errors, required: true);
@@ -129,7 +136,7 @@ public sealed class NewsroomUsers(
         var created = password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, password);
         if (Collect(created, errors) && Collect(await users.AddToRoleAsync(user, role), errors))
         {
-            await AddBylineAsync(user, ct);
+            await AddBylineAsync(user, authorSlug, ct);
             await transaction.CommitAsync(ct);
             return (errors, user);
         }
@@ -146,9 +153,9 @@ public sealed class NewsroomUsers(
     }
 
     // Staff who write get a byline of their own, linked to the account.
-    private async Task AddBylineAsync(NewsroomUser user, CancellationToken ct)
+    private async Task AddBylineAsync(NewsroomUser user, string? authorSlug, CancellationToken ct)
     {
-        var slug = SlugGenerator.Generate(user.DisplayName) is { Length: > 0 } s ? s : "author";
+        var slug = authorSlug ?? (SlugGenerator.Generate(user.DisplayName) is { Length: > 0 } s ? s : "author");
         var author = await db.Authors.FirstOrDefaultAsync(a => a.Slug == slug && a.UserId == null, ct);
         if (author is null)
         {

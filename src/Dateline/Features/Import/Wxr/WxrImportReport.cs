@@ -4,6 +4,10 @@ namespace Dateline.Features.Import.Wxr;
 public sealed class WxrImportReport
 {
     public int AuthorsAdded { get; set; }
+    public int AccountsAdded { get; set; }
+
+    /// <summary>Authors the file gives no e-mail address for, who get a byline but no account.</summary>
+    public int AuthorsWithoutAccount { get; set; }
     public int ArticlesAdded { get; set; }
     public int ArticlesUpdated { get; set; }
     public int ArticlesUnchanged { get; set; }

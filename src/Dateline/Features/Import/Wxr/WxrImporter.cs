@@ -124,6 +124,35 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
         }
 
         await db.SaveChangesAsync(ct);
+
+        // Each author with an e-mail address gets a newsroom account, as WordPress had one for
+        // them; it has no password until its owner sets one, and it starts as a contributor
+        // (WXR does not say what the person could do in WordPress), for an admin to raise.
+        var accounts = scope.ServiceProvider.GetRequiredService<NewsroomUsers>();
+        foreach (var author in authors)
+        {
+            if (author.Email is not { } email || !email.Contains('@', StringComparison.Ordinal))
+            {
+                report.AuthorsWithoutAccount++;
+                continue;
+            }
+
+            var normalized = email.Trim().ToUpperInvariant();
+            if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, ct))
+            {
+                continue;
+            }
+
+            var (errors, _) = await accounts.AddForAuthorAsync(email.Trim(), AuthorName(author), Roles.Contributor, AuthorSlug(author.Login), ct);
+            if (errors.IsEmpty)
+            {
+                report.AccountsAdded++;
+            }
+            else
+            {
+                report.Problems.Add($"author {author.Login} at line {author.Line}: no newsroom account, {string.Join("; ", errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"))}");
+            }
+        }
     }
 
     private async Task ImportPageAsync(WxrItem item, string origin, Dictionary<string, WxrPages.Node> pages, WxrImportReport report, CancellationToken ct)
