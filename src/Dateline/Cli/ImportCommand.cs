@@ -52,14 +52,20 @@ internal static class ImportCommand
     {
         var file = new Argument<FileInfo>("FILE") { Description = "A WordPress export (Tools → Export in WordPress), WXR 1.0 to 1.2" };
         var data = CommonOptions.Data();
-        var command = new Command("wxr", "Import a WordPress export: authors, posts, categories, tags, featured images, comments and old addresses; a second run adds nothing.") { file, data };
+        var media = new Option<DirectoryInfo?>("--media") { Description = "A copy of the site's wp-content/uploads folder: its images go into the media library" };
+        var command = new Command("wxr", "Import a WordPress export: authors, posts, pages, categories, tags, featured images, comments and old addresses; a second run adds nothing.") { file, data, media };
         command.SetAction(async (parse, ct) =>
         {
             var path = Existing(parse.GetRequiredValue(file));
+            if (parse.GetValue(media) is { Exists: false } missing)
+            {
+                throw new UserErrorException($"--media {missing.FullName}: no such folder.");
+            }
+
             using var host = await CliHost.StartAsync(CommonOptions.Overrides(parse, data), ct);
             var importer = ActivatorUtilities.CreateInstance<WxrImporter>(host.Services);
             var started = DateTime.UtcNow;
-            var report = await RunAsync(path, () => importer.ImportAsync(() => path.OpenRead(), new Progress<WxrImporter.Progress>(p =>
+            var report = await RunAsync(path, () => importer.ImportAsync(() => path.OpenRead(), parse.GetValue(media)?.FullName, new Progress<WxrImporter.Progress>(p =>
                 Console.Error.WriteLine($"… {p.Items:N0} items read (line {p.Line:N0})")), ct));
             foreach (var problem in report.Problems)
             {
@@ -71,6 +77,11 @@ internal static class ImportCommand
             Console.WriteLine($"pages: {report.PagesAdded:N0} added, {report.PagesUpdated:N0} updated, {report.PagesUnchanged:N0} unchanged");
             Console.WriteLine($"authors: {report.AuthorsAdded:N0} added; newsroom accounts: {report.AccountsAdded:N0} added, without a password until each sets one (\"Forgot your password?\" at /newsroom/login){(report.AuthorsWithoutAccount > 0 ? $"; {report.AuthorsWithoutAccount:N0} without an e-mail address, so without an account" : "")}");
             Console.WriteLine($"old addresses: {report.OldAddresses:N0} added");
+            if (parse.GetValue(media) is not null)
+            {
+                Console.WriteLine($"media: {report.MediaAdded:N0} added, {report.MediaUnchanged:N0} already in the library, {report.MediaMissing:N0} not in the folder, {report.MediaRefused:N0} refused (these keep their old URLs)");
+            }
+
             Console.WriteLine($"not imported: {Counts(report.NotImported)}");
             Console.WriteLine($"problems: {report.Problems.Count:N0}; done in {(DateTime.UtcNow - started).TotalSeconds:N1} s");
             return 0;

@@ -187,6 +187,37 @@ public abstract class WxrImportTests(DatelineApp app)
         Assert.Contains("newsroom accounts: 0 added", again.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task WithMediaTheUploadsFolderGoesIntoTheMediaLibraryAndBodiesPointThere()
+    {
+        using var database = new TestDatabase(app.Database.Provider);
+        var uploads = Path.Combine(database.DataDir, "uploads-copy");
+        Directory.CreateDirectory(Path.Combine(uploads, "2024", "03"));
+        await File.WriteAllBytesAsync(Path.Combine(uploads, "2024", "03", "ferry.jpg"), TestImages.Jpeg(1600, 900));
+
+        var missing = await TestSupport.Cli.RunAsync(database, null, "import", "wxr", Fixture, "--media", Path.Combine(database.DataDir, "nowhere"));
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Matches(@"^dateline: --media .*nowhere: no such folder\.$", missing.Error.Trim());
+
+        var first = await TestSupport.Cli.RunAsync(database, null, "import", "wxr", Fixture, "--media", uploads);
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.Contains("media: 1 added, 0 already in the library, 0 not in the folder, 0 refused", first.Output, StringComparison.Ordinal);
+        var again = await TestSupport.Cli.RunAsync(database, null, "import", "wxr", Fixture, "--media", uploads);
+        Assert.Contains("media: 0 added, 1 already in the library", again.Output, StringComparison.Ordinal);
+        Assert.Contains("articles: 0 added, 0 updated, 3 unchanged", again.Output, StringComparison.Ordinal);
+
+        using var other = new DatelineApp(database);
+        using var scope = other.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DatelineDbContext>();
+        var media = await db.MediaItems.AsNoTracking().SingleAsync();
+        Assert.Equal(("ferry.jpg", 1600, "The ferry at dawn", "The morning ferry leaves the harbour.", "Ana Ruiz"), (media.FileName, media.Width, media.Alt, media.Caption, media.Credit));
+        var ferry = await db.Articles.AsNoTracking().SingleAsync(a => a.OriginalId == "https://gazette.example/?p=101");
+        Assert.Equal((media.Id, media.FullSize.Url), (ferry.Image?.MediaId, ferry.Image?.Url));
+        Assert.DoesNotContain("/wp-content/uploads/", ferry.BodyHtml, StringComparison.Ordinal);
+        Assert.Contains($"<img src=\"{media.FullSize.Url}\"", ferry.BodyHtml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await other.CreateReaderClient().GetAsync(media.FullSize.Url)).StatusCode);
+    }
+
     [SkippableFact]
     public async Task ImportsTheThemeUnitTestExport()
     {

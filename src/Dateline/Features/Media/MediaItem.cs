@@ -32,6 +32,9 @@ public sealed class MediaItem
     /// <summary>The random stem every file of this item shares ("2026/11/3f…"), under the data folder's media/.</summary>
     public required string StorageKey { get; set; }
 
+    /// <summary>Where an imported file lived before ("https://site/wp-content/uploads/…"), so that a second import finds it.</summary>
+    public string? OriginalUrl { get; set; }
+
     /// <summary>Every stored copy, narrowest first; the widest is the full-size one.</summary>
     public List<MediaVariant> Variants { get; set; } = [];
 

@@ -19,6 +19,8 @@ internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<MediaIte
 
         builder.HasIndex(m => m.StorageKey).IsUnique();
         builder.HasIndex(m => m.CreatedAt);
+        builder.Property(m => m.OriginalUrl).HasMaxLength(1000);
+        builder.HasIndex(m => m.OriginalUrl).IsUnique();
 
         // A handful of copies read and written with their item, never queried alone: one JSON
         // column on either provider rather than a table and a join on every article page.

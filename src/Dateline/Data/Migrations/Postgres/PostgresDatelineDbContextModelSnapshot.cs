@@ -607,6 +607,10 @@ namespace Dateline.Data.Migrations.Postgres
                     b.Property<int>("Height")
                         .HasColumnType("integer");
 
+                    b.Property<string>("OriginalUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("StorageKey")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -618,6 +622,9 @@ namespace Dateline.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("OriginalUrl")
+                        .IsUnique();
 
                     b.HasIndex("StorageKey")
                         .IsUnique();

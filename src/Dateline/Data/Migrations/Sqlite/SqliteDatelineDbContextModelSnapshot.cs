@@ -581,6 +581,10 @@ namespace Dateline.Data.Migrations.Sqlite
                     b.Property<int>("Height")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OriginalUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("StorageKey")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -592,6 +596,9 @@ namespace Dateline.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("OriginalUrl")
+                        .IsUnique();
 
                     b.HasIndex("StorageKey")
                         .IsUnique();

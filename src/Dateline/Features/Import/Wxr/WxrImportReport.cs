@@ -17,6 +17,15 @@ public sealed class WxrImportReport
     public int CommentsUnchanged { get; set; }
     public Dictionary<string, int> CommentsByStatus { get; } = new(StringComparer.Ordinal);
     public int OldAddresses { get; set; }
+    public int MediaAdded { get; set; }
+    public int MediaUnchanged { get; set; }
+
+    /// <summary>Attachments whose file is not in the media folder; they keep their old URL.</summary>
+    public int MediaMissing { get; set; }
+
+    /// <summary>Files the media library would not take (not an image, too large); they keep their old URL.</summary>
+    public int MediaRefused { get; set; }
+
     public int PagesAdded { get; set; }
     public int PagesUpdated { get; set; }
     public int PagesUnchanged { get; set; }

@@ -27,7 +27,7 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
     /// <summary>Progress: items read so far and the line reached.</summary>
     public sealed record Progress(int Items, int Line);
 
-    public async Task<WxrImportReport> ImportAsync(Func<Stream> open, IProgress<Progress>? progress, CancellationToken ct)
+    public async Task<WxrImportReport> ImportAsync(Func<Stream> open, string? mediaDirectory, IProgress<Progress>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(open);
         var report = new WxrImportReport();
@@ -59,6 +59,16 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
 
         var origin = (site?.BaseBlogUrl ?? site?.BaseSiteUrl)?.TrimEnd('/') ?? "wordpress";
         await AddAuthorsAsync(authors.Values, report, ct);
+        WxrMedia? media = null;
+        if (mediaDirectory is not null)
+        {
+            media = new WxrMedia(scopes, mediaDirectory);
+            await media.ImportAsync(attachments.Select(a =>
+            {
+                var (caption, credit) = SplitCredit(a.Value.Caption);
+                return new WxrMedia.Source(a.Key, a.Value.Url, a.Value.Alt, caption, credit);
+            }), report, ct);
+        }
 
         using (var stream = open())
         using (var reader = new WxrReader(stream))
@@ -79,7 +89,7 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
 
                 if (item.PostType == "page")
                 {
-                    await ImportPageAsync(item, origin, pages, report, ct);
+                    await ImportPageAsync(item, origin, pages, media, report, ct);
                     continue;
                 }
 
@@ -95,7 +105,7 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
 
                 try
                 {
-                    await ImportPostAsync(item, origin, authors, attachments, report, ct);
+                    await ImportPostAsync(item, origin, authors, attachments, media, report, ct);
                 }
                 catch (Exception e) when (e is DbUpdateException or InvalidOperationException or ArgumentException or FormatException)
                 {
@@ -155,7 +165,7 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
         }
     }
 
-    private async Task ImportPageAsync(WxrItem item, string origin, Dictionary<string, WxrPages.Node> pages, WxrImportReport report, CancellationToken ct)
+    private async Task ImportPageAsync(WxrItem item, string origin, Dictionary<string, WxrPages.Node> pages, WxrMedia? media, WxrImportReport report, CancellationToken ct)
     {
         var (status, publishedAt) = Publication(item);
         if (status is null)
@@ -167,7 +177,7 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
         using var scope = scopes.CreateScope();
         try
         {
-            await ActivatorUtilities.CreateInstance<WxrPages>(scope.ServiceProvider).ImportAsync(item, origin, pages, publishedAt, report, ct);
+            await ActivatorUtilities.CreateInstance<WxrPages>(scope.ServiceProvider).ImportAsync(item, origin, pages, publishedAt, media is null ? null : media.Rewrite, report, ct);
         }
         catch (DbUpdateException e)
         {
@@ -175,7 +185,7 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
         }
     }
 
-    private async Task ImportPostAsync(WxrItem item, string origin, Dictionary<string, WxrAuthor> authors, Dictionary<string, Attachment> attachments, WxrImportReport report, CancellationToken ct)
+    private async Task ImportPostAsync(WxrItem item, string origin, Dictionary<string, WxrAuthor> authors, Dictionary<string, Attachment> attachments, WxrMedia? media, WxrImportReport report, CancellationToken ct)
     {
         var label = $"post {item.PostId ?? "(no id)"} at line {item.Line}";
         if (item.PostId is null)
@@ -203,12 +213,18 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
             .Where(t => t.Taxonomy == "post_tag" || (t.Taxonomy == "category" && t != section && t.Slug != "uncategorized"))
             .Select(t => new NameInput(Cut(WordPressContent.PlainText(t.Name), ArticleLimits.Name), Slug(t.Slug))).Where(n => n.Name.Length > 0)
             .DistinctBy(n => n.Slug ?? n.Name.ToLowerInvariant()).Take(ArticleLimits.Topics).ToList();
+        var lead = LeadImage(item, attachments, headline);
+        if (lead?.Url is { } leadUrl && media?.MediaIdFor(leadUrl) is { } mediaId)
+        {
+            lead = lead with { MediaId = mediaId };
+        }
+
         var input = new ArticleInput
         {
             Headline = headline.Length > 0 ? headline : $"Untitled (WordPress post {item.PostId})",
             Slug = Slug(item.Slug),
             Dek = Blank(Cut(WordPressContent.PlainText(item.Excerpt), ArticleLimits.Dek)),
-            BodyMarkdown = WordPressContent.ToHtml(item.Content),
+            BodyMarkdown = media is null ? WordPressContent.ToHtml(item.Content) : media.Rewrite(WordPressContent.ToHtml(item.Content)),
             Authors = new List<NameInput> { byline },
             Topics = topics,
             Section = section is null ? null : Cut(WordPressContent.PlainText(section.Name), ArticleLimits.Name),
@@ -217,7 +233,7 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
             CommentsOpen = item.CommentStatus != "closed",
             OriginalUrl = item.Link is { Length: <= ArticleLimits.Url } link ? link : null,
             OriginalId = originalId,
-            Image = LeadImage(item, attachments, headline),
+            Image = lead,
         };
         // A file Dateline wrote carries what WordPress has no field for; it wins over the guesses above.
         WxrDatelineMeta.Apply(item, input);

@@ -15,7 +15,7 @@ public sealed class WxrPages(DatelineDbContext db, ArticleMarkdown markdown)
     /// <summary>A page's slug and parent, read in the first pass so that children find their parents' paths.</summary>
     public sealed record Node(string? Slug, string? ParentId);
 
-    public async Task ImportAsync(WxrItem item, string origin, IReadOnlyDictionary<string, Node> pages, DateTime? publishedAt, WxrImportReport report, CancellationToken ct)
+    public async Task ImportAsync(WxrItem item, string origin, IReadOnlyDictionary<string, Node> pages, DateTime? publishedAt, Func<string, string>? rewrite, WxrImportReport report, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(pages);
@@ -50,7 +50,7 @@ public sealed class WxrPages(DatelineDbContext db, ArticleMarkdown markdown)
         var isNew = page is null;
         page ??= db.StaticPages.Add(new StaticPage { Title = "", Path = path, OriginalId = originalId }).Entity;
         var title = Cut(WordPressContent.PlainText(item.Title), StaticPage.MaxTitle);
-        var body = item.MetaValue(WxrDatelineMeta.Markdown) ?? WordPressContent.ToHtml(item.Content);
+        var body = item.MetaValue(WxrDatelineMeta.Markdown) ?? (rewrite ?? (h => h))(WordPressContent.ToHtml(item.Content));
         var changed = Set(page.Title, title.Length > 0 ? title : $"Untitled (WordPress page {item.PostId})", v => page.Title = v)
             | Set(page.Path, path, v => page.Path = v)
             | Set(page.BodyMarkdown, body, v => page.BodyMarkdown = v)
