@@ -14,6 +14,92 @@ namespace Dateline.Features.Articles;
 /// </summary>
 public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown, SiteClock clock, PageCache cache, Comments.DiscussionSettingsStore discussion)
 {
+    private const string EditSavepoint = "dateline_article_edit";
+
+    private readonly List<(Article Article, ArticleSnapshot After, DateTime At)> staged = [];
+    private ArticleTaxonomy? taxonomy;
+
+    /// <summary>
+    /// For a caller that adds many articles in one unit of work (an import): every author, topic
+    /// and section is read once now and found in memory from then on. What the change tracker
+    /// holds must stay tracked while this editor is used; after clearing it, preload again.
+    /// </summary>
+    public async Task PreloadTaxonomyAsync(CancellationToken ct) => taxonomy = await ArticleTaxonomy.PreloadAsync(db, ct);
+
+    /// <summary>
+    /// Checks and applies an input to a new article as <see cref="CreateAsync"/> does, and adds it
+    /// to this editor's unit of work without saving, so that a caller with many (an import) saves
+    /// them together with <see cref="SaveStagedAsync"/>. The article comes back when it was taken.
+    /// </summary>
+    public async Task<(ArticleEditResult Result, Article? Article)> StageCreateAsync(ArticleInput input, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.Can(Capabilities.WriteArticles))
+        {
+            return (ArticleEditResult.Forbidden("This role may not write articles."), null);
+        }
+
+        var article = new Article
+        {
+            Headline = "",
+            Slug = "",
+            CreatedAt = clock.UtcNow,
+            CreatedBy = actor.Id,
+            CommentsOpen = input.CommentsOpen.IsSet ? input.CommentsOpen.Value : (await discussion.GetAsync(ct)).CommentsOpenByDefault,
+        };
+        // A refused article must not leave behind the tags it would have created: the others
+        // staged with it are saved, and those rows with them.
+        taxonomy ??= new ArticleTaxonomy(db);
+        var mark = taxonomy.Created;
+        if (await PrepareAsync(article, input, actor, creating: true, ct) is { } refusal)
+        {
+            taxonomy.ForgetSince(mark);
+            return (refusal, null);
+        }
+
+        var now = clock.UtcNow;
+        article.UpdatedAt = now;
+        article.Version = Guid.NewGuid();
+        db.Articles.Add(article);
+        staged.Add((article, ArticleSnapshot.Of(article), now));
+        return (new ArticleEditResult(ArticleEditOutcome.Saved), article);
+    }
+
+    /// <summary>
+    /// Saves the staged articles with their first revisions, inside the caller's transaction when
+    /// there is one. A failure is thrown: the caller decides how to go on without the batch.
+    /// </summary>
+    public async Task SaveStagedAsync(Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (staged.Count == 0)
+        {
+            return;
+        }
+
+        await using (var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null)
+        {
+            await db.SaveChangesAsync(ct);
+            foreach (var (article, after, at) in staged)
+            {
+                await RevisionLog.AddAsync(db, article, before: null, after, actor.Id, at, restoredFrom: null, ct);
+            }
+
+            await db.SaveChangesAsync(ct);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
+        }
+
+        foreach (var (article, _, _) in staged)
+        {
+            await cache.ArticleChangedAsync(article.Id, ct);
+        }
+
+        staged.Clear();
+    }
     public async Task<ArticleEditResult> CreateAsync(ArticleInput input, Actor actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -150,6 +236,87 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
     {
         var creating = before is null;
         var bodyHtmlBefore = article.BodyHtml;
+        if (await PrepareAsync(article, input, actor, creating, ct) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var after = ArticleSnapshot.Of(article);
+        var contentChanged = before is not { } earlier || !earlier.Snapshot.SameAs(after);
+        if (!contentChanged && string.Equals(article.BodyHtml, bodyHtmlBefore, StringComparison.Ordinal))
+        {
+            // Nothing to keep: no new version, no revision, nothing to evict. What applying the
+            // input tracked (bylines taken off and put back) goes too, so that no later save in
+            // this scope writes it.
+            db.ChangeTracker.Clear();
+            return new ArticleEditResult(ArticleEditOutcome.Saved, article.Id);
+        }
+
+        var now = clock.UtcNow;
+        article.UpdatedAt = now;
+        article.Version = Guid.NewGuid();
+        if (creating)
+        {
+            db.Articles.Add(article);
+        }
+
+        // Inside a caller's transaction (an import's batch) the edit gets a savepoint, so that a
+        // failed save takes back the article's row as well as its revision, as our own would.
+        var ambient = db.Database.CurrentTransaction;
+        try
+        {
+            await using var transaction = ambient is null ? await db.Database.BeginTransactionAsync(ct) : null;
+            if (ambient is not null)
+            {
+                await ambient.CreateSavepointAsync(EditSavepoint, ct);
+            }
+
+            await db.SaveChangesAsync(ct);
+            // A body merely rendered again (a newer Markdown pipeline) is saved, but is no new revision.
+            if (contentChanged)
+            {
+                await RevisionLog.AddAsync(db, article, before, after, actor.Id, now, restoredFrom, ct);
+                await db.SaveChangesAsync(ct);
+            }
+
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
+            else
+            {
+                await ambient!.ReleaseSavepointAsync(EditSavepoint, ct);
+            }
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await RollBackAsync(ambient);
+            return new ArticleEditResult(ArticleEditOutcome.VersionMismatch, article.Id,
+                Message: "The article was changed by someone else at the same moment; read it again and reapply your change.",
+                CurrentVersion: await db.Articles.AsNoTracking().Where(a => a.Id == article.Id).Select(a => (Guid?)a.Version).FirstOrDefaultAsync(ct));
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            await RollBackAsync(ambient);
+            // Another save took the same day and slug (or author or topic slug) between our check and ours.
+            return ArticleEditResult.Conflict("slug", "Someone saved an article with the same slug at the same moment; try again.");
+        }
+
+        await cache.ArticleChangedAsync(article.Id, ct);
+        return new ArticleEditResult(ArticleEditOutcome.Saved, article.Id);
+    }
+
+    private static async Task RollBackAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? ambient)
+    {
+        if (ambient is not null)
+        {
+            await ambient.RollbackToSavepointAsync(EditSavepoint, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Validates and applies the input; a refusal when the article cannot be saved so.</summary>
+    private async Task<ArticleEditResult?> PrepareAsync(Article article, ArticleInput input, Actor actor, bool creating, CancellationToken ct)
+    {
         var errors = new FieldErrors();
         ArticleValidator.Validate(input, creating, errors);
         if (input.Status is { IsSet: true, Value: not ArticleStatus.Draft } && input.Status.Value != article.Status
@@ -170,8 +337,7 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
         }
 
         await ApplyAsync(article, input, media, ct);
-        var now = clock.UtcNow;
-        ApplyPublication(article, input, now, errors);
+        ApplyPublication(article, input, clock.UtcNow, errors);
         if (article.Status != ArticleStatus.Draft && article.Authors.Count == 0)
         {
             errors.Add("authors", "An article needs at least one author before it is published or scheduled.");
@@ -197,56 +363,7 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
 
         // A slug that is not what the headline would give was chosen by an editor, now or earlier.
         var chosenSlug = input.Slug is { IsSet: true, Value: not null } || article.Slug != SlugGenerator.Generate(article.Headline);
-        if (await ResolveSlugAsync(article, chosenSlug, ct) is { } clash)
-        {
-            return clash;
-        }
-
-        var after = ArticleSnapshot.Of(article);
-        var contentChanged = before is not { } earlier || !earlier.Snapshot.SameAs(after);
-        if (!contentChanged && string.Equals(article.BodyHtml, bodyHtmlBefore, StringComparison.Ordinal))
-        {
-            // Nothing to keep: no new version, no revision, nothing to evict. What applying the
-            // input tracked (bylines taken off and put back) goes too, so that no later save in
-            // this scope writes it.
-            db.ChangeTracker.Clear();
-            return new ArticleEditResult(ArticleEditOutcome.Saved, article.Id);
-        }
-
-        article.UpdatedAt = now;
-        article.Version = Guid.NewGuid();
-        if (creating)
-        {
-            db.Articles.Add(article);
-        }
-
-        try
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
-            // A body merely rendered again (a newer Markdown pipeline) is saved, but is no new revision.
-            if (contentChanged)
-            {
-                await RevisionLog.AddAsync(db, article, before, after, actor.Id, now, restoredFrom, ct);
-                await db.SaveChangesAsync(ct);
-            }
-
-            await transaction.CommitAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new ArticleEditResult(ArticleEditOutcome.VersionMismatch, article.Id,
-                Message: "The article was changed by someone else at the same moment; read it again and reapply your change.",
-                CurrentVersion: await db.Articles.AsNoTracking().Where(a => a.Id == article.Id).Select(a => (Guid?)a.Version).FirstOrDefaultAsync(ct));
-        }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
-        {
-            // Another save took the same day and slug (or author or topic slug) between our check and ours.
-            return ArticleEditResult.Conflict("slug", "Someone saved an article with the same slug at the same moment; try again.");
-        }
-
-        await cache.ArticleChangedAsync(article.Id, ct);
-        return new ArticleEditResult(ArticleEditOutcome.Saved, article.Id);
+        return await ResolveSlugAsync(article, chosenSlug, ct);
     }
 
     /// <summary>The media item the lead image will use once this edit is applied, if any.</summary>
@@ -269,7 +386,7 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
 
     private async Task ApplyAsync(Article article, ArticleInput input, MediaItem? media, CancellationToken ct)
     {
-        var taxonomy = new ArticleTaxonomy(db);
+        var taxonomy = this.taxonomy ?? new ArticleTaxonomy(db);
         if (input.Headline.IsSet)
         {
             article.Headline = input.Headline.Value;
@@ -402,6 +519,8 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
             .Where(a => a.PathDate == date && a.Id != article.Id && a.Slug.StartsWith(article.Slug))
             .Select(a => a.Slug)
             .ToListAsync(ct);
+        // Articles staged for the same save are not in the table yet, but take their slugs all the same.
+        taken.AddRange(staged.Where(s => s.Article != article && s.Article.PathDate == date).Select(s => s.Article.Slug));
         if (!taken.Contains(article.Slug, StringComparer.Ordinal))
         {
             return null;

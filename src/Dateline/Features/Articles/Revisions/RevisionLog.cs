@@ -16,7 +16,8 @@ internal static class RevisionLog
     public static async Task AddAsync(DatelineDbContext db, Article article, (ArticleSnapshot Snapshot, DateTime At)? before, ArticleSnapshot after,
         string savedBy, DateTime savedAt, int? restoredFrom, CancellationToken ct)
     {
-        var number = await db.ArticleRevisions.Where(r => r.ArticleId == article.Id).MaxAsync(r => (int?)r.Number, ct) ?? 0;
+        // A new article has no revisions yet; asking would cost a query per article in an import.
+        var number = before is null ? 0 : await db.ArticleRevisions.Where(r => r.ArticleId == article.Id).MaxAsync(r => (int?)r.Number, ct) ?? 0;
         if (number == 0 && before is { } earlier)
         {
             // An article written before revisions were kept: its state before this save becomes

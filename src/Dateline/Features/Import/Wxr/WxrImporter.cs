@@ -14,9 +14,11 @@ namespace Dateline.Features.Import.Wxr;
 /// <summary>
 /// Imports a WordPress export: authors, posts with their categories, tags, featured images and
 /// comments, and the posts' old addresses. The file is read twice as a stream, first for what
-/// posts refer to (authors, attachments), then to import each post in its own unit of work, so
-/// that memory stays flat and one bad post costs only itself. Running it again finds each post
-/// and comment by its WordPress id, adds nothing and updates what changed.
+/// posts refer to (authors, attachments), then to import the posts in batches, each in one unit of
+/// work and one transaction, so that memory stays flat and a commit is paid per batch rather than
+/// per row; a batch that fails is imported again post by post, so that one bad post costs only
+/// itself. Running it again finds each post and comment by its WordPress id, adds nothing and
+/// updates what changed.
 /// </summary>
 public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock clock)
 {
@@ -70,10 +72,12 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
             }), report, ct);
         }
 
+        var run = new Run(origin, authors, attachments, await OldPathsAsync(ct), media);
         using (var stream = open())
         using (var reader = new WxrReader(stream))
         {
             var items = 0;
+            var batch = new List<Post>();
             foreach (var record in reader.Records())
             {
                 if (record is not WxrItem item)
@@ -103,16 +107,23 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
                     continue;
                 }
 
-                try
+                var post = Read(item, run);
+                // The same post twice in a batch would be added twice; the second must find the first.
+                if (post.OriginalId is { } id && batch.Any(p => p.OriginalId == id))
                 {
-                    await ImportPostAsync(item, origin, authors, attachments, media, report, ct);
+                    await ImportBatchAsync(batch, run, report, ct);
+                    batch.Clear();
                 }
-                catch (Exception e) when (e is DbUpdateException or InvalidOperationException or ArgumentException or FormatException)
+
+                batch.Add(post);
+                if (batch.Count == BatchSize)
                 {
-                    report.Problems.Add($"post {item.PostId ?? "(no id)"} at line {item.Line}: skipped, it could not be saved ({e.GetBaseException().Message})");
+                    await ImportBatchAsync(batch, run, report, ct);
+                    batch.Clear();
                 }
             }
 
+            await ImportBatchAsync(batch, run, report, ct);
             progress?.Report(new Progress(items, reader.Line));
         }
 
@@ -185,118 +196,82 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
         }
     }
 
-    private async Task ImportPostAsync(WxrItem item, string origin, Dictionary<string, WxrAuthor> authors, Dictionary<string, Attachment> attachments, WxrMedia? media, WxrImportReport report, CancellationToken ct)
+    private async Task<HashSet<string>> OldPathsAsync(CancellationToken ct)
     {
-        var label = $"post {item.PostId ?? "(no id)"} at line {item.Line}";
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DatelineDbContext>();
+        return (await db.OldAddresses.AsNoTracking().Select(o => o.Path).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+    }
+
+    // A post as the file gives it, turned into an article's input; or the reason it cannot be one.
+    private Post Read(WxrItem item, Run run)
+    {
+        var post = new Post(item, $"post {item.PostId ?? "(no id)"} at line {item.Line}");
         if (item.PostId is null)
         {
-            report.Problems.Add($"{label}: skipped, it has no wp:post_id to know it by");
-            return;
+            post.Problems.Add($"{post.Label}: skipped, it has no wp:post_id to know it by");
+            return post;
         }
 
         var (status, publishedAt) = Publication(item);
         if (status is null)
         {
-            report.Problems.Add($"{label}: skipped, its status \"{item.Status}\" is not one Dateline keeps");
-            return;
+            post.Problems.Add($"{post.Label}: skipped, its status \"{item.Status}\" is not one Dateline keeps");
+            return post;
         }
 
-        string originalId = $"{origin}/?p={item.PostId}";
-        var headline = Cut(WordPressContent.PlainText(item.Title), ArticleLimits.Headline);
-        var creator = item.Creator?.Trim() ?? "";
-        var byline = creator.Length == 0 ? new NameInput("Staff", "staff")
-            : authors.TryGetValue(creator, out var known) ? new NameInput(AuthorName(known), AuthorSlug(known.Login))
-            : new NameInput(creator, AuthorSlug(creator));
-        var categories = item.Terms.Where(t => t.Taxonomy == "category").ToList();
-        var section = categories.FirstOrDefault(c => c.Slug != "uncategorized");
-        var topics = item.Terms
-            .Where(t => t.Taxonomy == "post_tag" || (t.Taxonomy == "category" && t != section && t.Slug != "uncategorized"))
-            .Select(t => new NameInput(Cut(WordPressContent.PlainText(t.Name), ArticleLimits.Name), Slug(t.Slug))).Where(n => n.Name.Length > 0)
-            .DistinctBy(n => n.Slug ?? n.Name.ToLowerInvariant()).Take(ArticleLimits.Topics).ToList();
-        var lead = LeadImage(item, attachments, headline);
-        if (lead?.Url is { } leadUrl && media?.MediaIdFor(leadUrl) is { } mediaId)
+        try
         {
-            lead = lead with { MediaId = mediaId };
+            var headline = Cut(WordPressContent.PlainText(item.Title), ArticleLimits.Headline);
+            var creator = item.Creator?.Trim() ?? "";
+            var byline = creator.Length == 0 ? new NameInput("Staff", "staff")
+                : run.Authors.TryGetValue(creator, out var known) ? new NameInput(AuthorName(known), AuthorSlug(known.Login))
+                : new NameInput(creator, AuthorSlug(creator));
+            var categories = item.Terms.Where(t => t.Taxonomy == "category").ToList();
+            var section = categories.FirstOrDefault(c => c.Slug != "uncategorized");
+            var topics = item.Terms
+                .Where(t => t.Taxonomy == "post_tag" || (t.Taxonomy == "category" && t != section && t.Slug != "uncategorized"))
+                .Select(t => new NameInput(Cut(WordPressContent.PlainText(t.Name), ArticleLimits.Name), Slug(t.Slug))).Where(n => n.Name.Length > 0)
+                .DistinctBy(n => n.Slug ?? n.Name.ToLowerInvariant()).Take(ArticleLimits.Topics).ToList();
+            var lead = LeadImage(item, run.Attachments, headline);
+            if (lead?.Url is { } leadUrl && run.Media?.MediaIdFor(leadUrl) is { } mediaId)
+            {
+                lead = lead with { MediaId = mediaId };
+            }
+
+            var input = new ArticleInput
+            {
+                Headline = headline.Length > 0 ? headline : $"Untitled (WordPress post {item.PostId})",
+                Slug = Slug(item.Slug),
+                Dek = Blank(Cut(WordPressContent.PlainText(item.Excerpt), ArticleLimits.Dek)),
+                // A file Dateline wrote carries the Markdown itself (below), so WordPress's HTML need not be converted.
+                BodyMarkdown = item.MetaValue(WxrDatelineMeta.Markdown) is not null ? ""
+                    : run.Media is { } media ? media.Rewrite(WordPressContent.ToHtml(item.Content)) : WordPressContent.ToHtml(item.Content),
+                Authors = new List<NameInput> { byline },
+                Topics = topics,
+                Section = section is null ? null : Cut(WordPressContent.PlainText(section.Name), ArticleLimits.Name),
+                Status = status.Value,
+                PublishedAt = publishedAt,
+                CommentsOpen = item.CommentStatus != "closed",
+                OriginalUrl = item.Link is { Length: <= ArticleLimits.Url } link ? link : null,
+                OriginalId = $"{run.Origin}/?p={item.PostId}",
+                Image = lead,
+            };
+            // A file Dateline wrote carries what WordPress has no field for; it wins over the guesses above.
+            WxrDatelineMeta.Apply(item, input);
+            post.Input = input;
+            post.Status = status.Value;
+            post.OriginalId = input.OriginalId.Value;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
+        {
+            post.Problems.Add(CouldNotBeSaved(post.Label, e));
         }
 
-        var input = new ArticleInput
-        {
-            Headline = headline.Length > 0 ? headline : $"Untitled (WordPress post {item.PostId})",
-            Slug = Slug(item.Slug),
-            Dek = Blank(Cut(WordPressContent.PlainText(item.Excerpt), ArticleLimits.Dek)),
-            BodyMarkdown = media is null ? WordPressContent.ToHtml(item.Content) : media.Rewrite(WordPressContent.ToHtml(item.Content)),
-            Authors = new List<NameInput> { byline },
-            Topics = topics,
-            Section = section is null ? null : Cut(WordPressContent.PlainText(section.Name), ArticleLimits.Name),
-            Status = status.Value,
-            PublishedAt = publishedAt,
-            CommentsOpen = item.CommentStatus != "closed",
-            OriginalUrl = item.Link is { Length: <= ArticleLimits.Url } link ? link : null,
-            OriginalId = originalId,
-            Image = lead,
-        };
-        // A file Dateline wrote carries what WordPress has no field for; it wins over the guesses above.
-        WxrDatelineMeta.Apply(item, input);
-        originalId = input.OriginalId.Value ?? originalId;
-
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<DatelineDbContext>();
-        var editor = scope.ServiceProvider.GetRequiredService<ArticleEditor>();
-        var existing = await db.Articles.AsNoTracking().Where(a => a.OriginalId == originalId).Select(a => new { a.Id, a.Version }).FirstOrDefaultAsync(ct);
-        var result = existing is null
-            ? await editor.CreateAsync(input, Importer, ct)
-            : await editor.UpdateAsync(existing.Id, input, Importer, expectedVersion: null, ct);
-        if (result.Outcome != ArticleEditOutcome.Saved)
-        {
-            var errors = result.Errors?.ToDictionary().Select(e => $"{e.Key}: {string.Join(" ", e.Value)}") ?? [result.Message ?? result.Outcome.ToString()];
-            report.Problems.Add($"{label} \"{input.Headline.Value}\": skipped, {string.Join("; ", errors)}");
-            return;
-        }
-
-        var articleId = result.Id;
-        db.ChangeTracker.Clear();
-        if (existing is null)
-        {
-            report.ArticlesAdded++;
-        }
-        else if (await db.Articles.AnyAsync(a => a.Id == articleId && a.Version != existing.Version, ct))
-        {
-            report.ArticlesUpdated++;
-        }
-        else
-        {
-            report.ArticlesUnchanged++;
-        }
-
-        WxrImportReport.Count(report.ArticlesByStatus, status.Value.ToString().ToLowerInvariant());
-        report.OldAddresses += await AddOldAddressesAsync(db, articleId, [item.Link, item.Identifier, $"/?p={item.PostId}", .. WxrDatelineMeta.OldAddresses(item)], ct);
-        if (WxrDatelineMeta.Corrections(item) is { } notes)
-        {
-            await ReplaceNotesAsync(db, articleId, notes, ct);
-        }
-
-        if (item.Comments.Count > 0)
-        {
-            var renderer = scope.ServiceProvider.GetRequiredService<CommentRenderer>();
-            // Addresses older than the site keeps them are not brought in only to be erased.
-            var settings = await scope.ServiceProvider.GetRequiredService<DiscussionSettingsStore>().GetAsync(ct);
-            await ImportCommentsAsync(db, renderer, articleId, item, label, clock.UtcNow.AddDays(-settings.EraseIpAfterDays), report, ct);
-            await scope.ServiceProvider.GetRequiredService<PageCache>().ArticleChangedAsync(articleId, ct);
-        }
+        return post;
     }
 
-    private static async Task ReplaceNotesAsync(DatelineDbContext db, int articleId, List<WxrDatelineMeta.Note> notes, CancellationToken ct)
-    {
-        var existing = await db.ArticleNotes.Where(n => n.ArticleId == articleId).OrderBy(n => n.At).ThenBy(n => n.Id).ToListAsync(ct);
-        if (existing.Select(n => new WxrDatelineMeta.Note(n.Kind, n.At, n.Text)).SequenceEqual(notes))
-        {
-            return;
-        }
-
-        db.ArticleNotes.RemoveRange(existing);
-        db.ArticleNotes.AddRange(notes.Select(n => new ArticleNote { ArticleId = articleId, Kind = n.Kind, At = DateTime.SpecifyKind(n.At, DateTimeKind.Utc), Text = n.Text }));
-        await db.SaveChangesAsync(ct);
-    }
+    private static string CouldNotBeSaved(string label, Exception e) => $"{label}: skipped, it could not be saved ({e.GetBaseException().Message})";
 
     private (ArticleStatus? Status, DateTime? PublishedAt) Publication(WxrItem item)
     {
@@ -336,108 +311,6 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
 
         var m = CreditAtEnd().Match(caption);
         return m.Success ? (Blank(m.Groups["caption"].Value.Trim()), m.Groups["credit"].Value.Trim().TrimEnd('.', ')')) : (caption, null);
-    }
-
-    private static async Task<int> AddOldAddressesAsync(DatelineDbContext db, int articleId, IEnumerable<string?> urls, CancellationToken ct)
-    {
-        var added = 0;
-        foreach (var path in urls.Select(OldAddresses.FromUrl).OfType<string>().Distinct(StringComparer.Ordinal))
-        {
-            var owner = await db.OldAddresses.Where(o => o.Path == path).Select(o => (int?)o.ArticleId).FirstOrDefaultAsync(ct);
-            if (owner is null)
-            {
-                db.OldAddresses.Add(new OldAddress { Path = path, ArticleId = articleId });
-                added++;
-            }
-        }
-
-        await db.SaveChangesAsync(ct);
-        return added;
-    }
-
-    private async Task ImportCommentsAsync(DatelineDbContext db, CommentRenderer renderer, int articleId, WxrItem item, string label, DateTime keepIpsFrom, WxrImportReport report, CancellationToken ct)
-    {
-        var existing = await db.Comments.Where(c => c.ArticleId == articleId && c.OriginalId != null).ToDictionaryAsync(c => c.OriginalId!, StringComparer.Ordinal, ct);
-        var byOriginal = new Dictionary<string, Comment>(StringComparer.Ordinal);
-        foreach (var source in item.Comments)
-        {
-            if (source.Id.Length == 0 || source.Id.Length > 100)
-            {
-                report.Problems.Add($"{label}: a comment without a usable wp:comment_id was skipped");
-                continue;
-            }
-
-            if (CommentStatusOf(source.Approved) is not { } status)
-            {
-                report.Problems.Add($"{label}: comment {source.Id} skipped, its status \"{source.Approved}\" is unknown");
-                continue;
-            }
-
-            var body = Cut(source.Content, CommentLimits.Body);
-            var created = When(source.DateGmt, source.DateLocal) ?? clock.UtcNow;
-            var kind = source.Type switch { "pingback" => CommentKind.Pingback, "trackback" => CommentKind.Trackback, _ => CommentKind.Comment };
-            var name = Cut(WordPressContent.PlainText(source.Author), 245);
-            var comment = existing.GetValueOrDefault(source.Id);
-            var changed = comment is null;
-            if (comment is null)
-            {
-                comment = new Comment { ArticleId = articleId, AuthorName = "", Body = "", OriginalId = source.Id };
-                db.Comments.Add(comment);
-            }
-
-            changed |= Set(comment.AuthorName, name.Length > 0 ? name : "Anonymous", v => comment.AuthorName = v)
-                | Set(comment.AuthorEmail, Fits(source.AuthorEmail, 100), v => comment.AuthorEmail = v)
-                | Set(comment.AuthorUrl, Fits(source.AuthorUrl, 200), v => comment.AuthorUrl = v)
-                | Set(comment.AuthorIp, created >= keepIpsFrom ? Fits(source.AuthorIp, 45) : null, v => comment.AuthorIp = v)
-                | Set(comment.Body, body, v => comment.Body = v)
-                | Set(comment.Status, status, v => comment.Status = v)
-                | Set(comment.Kind, kind, v => comment.Kind = v)
-                | Set(comment.CreatedAt, created, v => comment.CreatedAt = v);
-            if (changed)
-            {
-                comment.BodyHtml = renderer.ToHtml(body);
-                comment.Reason = status == CommentStatus.Held ? "imported" : null;
-                if (existing.ContainsKey(source.Id))
-                {
-                    report.CommentsUpdated++;
-                }
-                else
-                {
-                    report.CommentsAdded++;
-                }
-            }
-            else
-            {
-                report.CommentsUnchanged++;
-            }
-
-            WxrImportReport.Count(report.CommentsByStatus, kind == CommentKind.Comment ? status.ToString().ToLowerInvariant() : $"{kind.ToString().ToLowerInvariant()} ({status.ToString().ToLowerInvariant()})");
-            byOriginal[source.Id] = comment;
-        }
-
-        await db.SaveChangesAsync(ct);
-
-        // Threads are joined once every comment has its id: a reply can come before its parent.
-        foreach (var source in item.Comments.Where(c => byOriginal.ContainsKey(c.Id)))
-        {
-            var comment = byOriginal[source.Id];
-            int? parent = null;
-            if (source.ParentId is { } parentId)
-            {
-                if (byOriginal.TryGetValue(parentId, out var p) || existing.TryGetValue(parentId, out p))
-                {
-                    parent = p.Id;
-                }
-                else
-                {
-                    report.Problems.Add($"{label}: comment {source.Id} replies to comment {parentId}, which is not in the file; it is kept as a comment of its own");
-                }
-            }
-
-            comment.ParentId = parent;
-        }
-
-        await db.SaveChangesAsync(ct);
     }
 
     // WordPress writes both; without the GMT date (a draft's), the local one is in the site's time
