@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dateline.Features.Articles;
@@ -16,6 +17,10 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.CreatedBy).HasMaxLength(100);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.Version).IsConcurrencyToken();
+        // EF's own comparer for a list of strings builds a comparer for its elements on every
+        // compare and snapshot (an EF 9 regression), which made a tenth of a large import's time.
+        builder.Property(a => a.Credits).Metadata.SetValueComparer(new ValueComparer<List<string>>(
+            (a, b) => SameCredits(a, b), list => CreditsHash(list), list => CopyCredits(list)));
 
         builder.HasIndex(a => new { a.PathDate, a.Slug }).IsUnique();
         builder.HasIndex(a => new { a.Status, a.PublishedAt });
@@ -41,4 +46,19 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasMany(a => a.Corrections).WithOne().HasForeignKey(n => n.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Comments).WithOne().HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
     }
+
+    private static bool SameCredits(List<string>? a, List<string>? b) => a is null ? b is null : b is not null && a.SequenceEqual(b, StringComparer.Ordinal);
+
+    private static int CreditsHash(List<string> list)
+    {
+        var hash = new HashCode();
+        foreach (var credit in list)
+        {
+            hash.Add(credit, StringComparer.Ordinal);
+        }
+
+        return hash.ToHashCode();
+    }
+
+    private static List<string> CopyCredits(List<string> list) => [.. list];
 }

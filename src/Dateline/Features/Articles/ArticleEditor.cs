@@ -415,7 +415,9 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
                 article.BodyMarkdown = input.BodyMarkdown.Value;
             }
 
-            article.BodyHtml = markdown.ToHtml(article.BodyMarkdown);
+            article.BodyHtml = input.RenderedBody is { } rendered && string.Equals(rendered.Markdown, article.BodyMarkdown, StringComparison.Ordinal)
+                ? rendered.Html
+                : markdown.ToHtml(article.BodyMarkdown);
         }
 
         if (input.Credits.IsSet)

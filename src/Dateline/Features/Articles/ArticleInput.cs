@@ -23,4 +23,11 @@ public sealed class ArticleInput
 
     /// <summary>Set by imports only; no API or form accepts it.</summary>
     public Optional<string?> OriginalId { get; set; }
+
+    /// <summary>
+    /// The body already rendered from this Markdown, by an import that renders on another thread
+    /// while the database writes the posts before it. Used only while it belongs to the Markdown
+    /// being saved; no API or form can set it.
+    /// </summary>
+    internal (string Markdown, string Html)? RenderedBody { get; set; }
 }

@@ -34,6 +34,9 @@ public sealed partial class WxrImporter
         public int ArticleId { get; set; }
         public Guid? VersionBefore { get; set; }
         public Article? Staged { get; set; }
+
+        /// <summary>Each comment's body rendered, in the order of <see cref="WxrItem.Comments"/>.</summary>
+        public string[] CommentHtml { get; set; } = [];
     }
 
     /// <summary>What one try at a batch did; it counts only once the batch is committed.</summary>
@@ -46,8 +49,11 @@ public sealed partial class WxrImporter
         public List<string> ProblemsOf(Post post) => Problems.TryGetValue(post, out var list) ? list : Problems[post] = [];
     }
 
-    /// <summary>A reply whose parent is new in this batch: it is inserted once the parent has its id.</summary>
-    private sealed record Reply(Comment Comment, Comment Parent, bool IsNew);
+    /// <summary>A comment new in this batch, and the comment it replies to if any (which may be new too).</summary>
+    private sealed record NewComment(Comment Comment, Comment? Parent);
+
+    /// <summary>A comment already saved that is to reply to one new in this batch, once that one has its id.</summary>
+    private sealed record Relink(Comment Comment, Comment Parent);
 
     private async Task ImportBatchAsync(List<Post> batch, Run run, WxrImportReport report, CancellationToken ct)
     {
@@ -122,6 +128,7 @@ public sealed partial class WxrImporter
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<DatelineDbContext>();
         var editor = services.GetRequiredService<ArticleEditor>();
+        await ImportConnection.PrepareAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
         var originalIds = posts.Select(p => p.OriginalId!).ToList();
@@ -162,35 +169,47 @@ public sealed partial class WxrImporter
         var fresh = posts.Where(p => !existing.ContainsKey(p.OriginalId!)).ToList();
         if (fresh.Count > 0)
         {
-            if (!single)
+            // Staged articles are all new, so EF's automatic change detection (a scan of every
+            // tracked entity on each query and save) would find nothing the adds did not already
+            // tell it; it runs once, before the save. (One post alone is created as any article is.)
+            db.ChangeTracker.AutoDetectChangesEnabled = single;
+            try
             {
-                await editor.PreloadTaxonomyAsync(ct);
-            }
-
-            foreach (var post in fresh)
-            {
-                if (single)
+                if (!single)
                 {
-                    var result = await editor.CreateAsync(post.Input!, Importer, ct);
-                    if (!Refused(post, result, outcome))
+                    await editor.PreloadTaxonomyAsync(ct);
+                }
+
+                foreach (var post in fresh)
+                {
+                    if (single)
                     {
-                        post.ArticleId = result.Id;
+                        var result = await editor.CreateAsync(post.Input!, Importer, ct);
+                        if (!Refused(post, result, outcome))
+                        {
+                            post.ArticleId = result.Id;
+                        }
+                    }
+                    else
+                    {
+                        var (result, article) = await editor.StageCreateAsync(post.Input!, Importer, ct);
+                        if (!Refused(post, result, outcome))
+                        {
+                            post.Staged = article;
+                        }
                     }
                 }
-                else
+
+                db.ChangeTracker.DetectChanges();
+                await editor.SaveStagedAsync(Importer, ct);
+                foreach (var post in fresh.Where(p => p.Staged is not null))
                 {
-                    var (result, article) = await editor.StageCreateAsync(post.Input!, Importer, ct);
-                    if (!Refused(post, result, outcome))
-                    {
-                        post.Staged = article;
-                    }
+                    post.ArticleId = post.Staged!.Id;
                 }
             }
-
-            await editor.SaveStagedAsync(Importer, ct);
-            foreach (var post in fresh.Where(p => p.Staged is not null))
+            finally
             {
-                post.ArticleId = post.Staged!.Id;
+                db.ChangeTracker.AutoDetectChangesEnabled = true;
             }
 
             db.ChangeTracker.Clear();
@@ -253,11 +272,11 @@ public sealed partial class WxrImporter
             }
         }
 
-        var renderer = services.GetRequiredService<CommentRenderer>();
         // Addresses older than the site keeps them are not brought in only to be erased.
         var settings = await services.GetRequiredService<DiscussionSettingsStore>().GetAsync(ct);
         var keepIpsFrom = clock.UtcNow.AddDays(-settings.EraseIpAfterDays);
-        var replies = new List<Reply>();
+        var fresh = new List<NewComment>();
+        var relinks = new List<Relink>();
         var touched = new List<int>();
         foreach (var post in saved)
         {
@@ -271,7 +290,7 @@ public sealed partial class WxrImporter
 
                 if (post.Item.Comments.Count > 0)
                 {
-                    AddComments(db, renderer, post, known.GetValueOrDefault(post.ArticleId) ?? [], keepIpsFrom, outcome, replies);
+                    AddComments(post, known.GetValueOrDefault(post.ArticleId) ?? [], keepIpsFrom, outcome, fresh, relinks);
                     touched.Add(post.ArticleId);
                 }
             }
@@ -281,41 +300,61 @@ public sealed partial class WxrImporter
             }
         }
 
-        await db.SaveChangesAsync(ct);
-
-        // Replies to comments new in this batch go in a round after their parents, so that each
-        // is inserted with its parent's id instead of being updated with it afterwards.
-        while (replies.Count > 0)
+        await InsertCommentsAsync(db, fresh, relinks, ct);
+        foreach (var (comment, parent) in relinks)
         {
-            var ready = replies.Where(r => r.Parent.Id != 0).ToList();
-            if (ready.Count == 0)
+            if (db.Entry(comment).State == EntityState.Detached)
             {
-                // Replies that are each other's parents have no order to insert in: they go in
-                // without one and are joined after.
-                foreach (var reply in replies.Where(r => r.IsNew))
-                {
-                    db.Comments.Add(reply.Comment);
-                }
-
-                await db.SaveChangesAsync(ct);
-                ready = replies;
+                db.Comments.Attach(comment);
             }
 
-            foreach (var reply in ready)
-            {
-                reply.Comment.ParentId = reply.Parent.Id;
-                if (reply.Comment.Id == 0)
-                {
-                    db.Comments.Add(reply.Comment);
-                }
-            }
-
-            await db.SaveChangesAsync(ct);
-            var done = ready.ToHashSet();
-            replies = replies.Where(r => !done.Contains(r)).ToList();
+            comment.ParentId = parent.Id;
         }
 
+        await db.SaveChangesAsync(ct);
         return touched;
+    }
+
+    /// <summary>
+    /// New comments go straight into the table, a statement each, parents before their replies so
+    /// that each reply is inserted with its parent's id. Replies that are each other's parents
+    /// (a file can say so) have no such order: they go in without one and are joined after.
+    /// </summary>
+    private static async Task InsertCommentsAsync(DatelineDbContext db, List<NewComment> fresh, List<Relink> relinks, CancellationToken ct)
+    {
+        if (fresh.Count == 0)
+        {
+            return;
+        }
+
+        using var rows = await RowInserter.CreateAsync<Comment>(db, ct);
+        var waiting = fresh;
+        while (waiting.Count > 0)
+        {
+            var ready = waiting.Where(c => c.Parent is not { Id: 0 }).ToList();
+            var stuck = ready.Count == 0;
+            if (stuck)
+            {
+                ready = waiting;
+            }
+
+            foreach (var (comment, parent) in ready)
+            {
+                if (parent is { Id: 0 })
+                {
+                    comment.ParentId = null;
+                    relinks.Add(new Relink(comment, parent));
+                }
+                else
+                {
+                    comment.ParentId = parent?.Id;
+                }
+
+                await rows.InsertAsync(comment, ct);
+            }
+
+            waiting = stuck ? [] : waiting.Where(c => c.Comment.Id == 0).ToList();
+        }
     }
 
     private static void AddOldAddresses(DatelineDbContext db, Post post, Run run, Outcome outcome)
@@ -345,13 +384,14 @@ public sealed partial class WxrImporter
         db.ArticleNotes.AddRange(notes.Select(n => new ArticleNote { ArticleId = articleId, Kind = n.Kind, At = DateTime.SpecifyKind(n.At, DateTimeKind.Utc), Text = n.Text }));
     }
 
-    private void AddComments(DatelineDbContext db, CommentRenderer renderer, Post post, Dictionary<string, Comment> existing, DateTime keepIpsFrom, Outcome outcome, List<Reply> replies)
+    private void AddComments(Post post, Dictionary<string, Comment> existing, DateTime keepIpsFrom, Outcome outcome, List<NewComment> fresh, List<Relink> relinks)
     {
         var (item, label, report, problems) = (post.Item, post.Label, outcome.Counts, outcome.ProblemsOf(post));
         var byOriginal = new Dictionary<string, Comment>(StringComparer.Ordinal);
         var added = new List<Comment>();
-        foreach (var source in item.Comments)
+        for (var i = 0; i < item.Comments.Count; i++)
         {
+            var source = item.Comments[i];
             if (source.Id.Length == 0 || source.Id.Length > 100)
             {
                 problems.Add($"{label}: a comment without a usable wp:comment_id was skipped");
@@ -386,7 +426,7 @@ public sealed partial class WxrImporter
                 | Set(comment.CreatedAt, created, v => comment.CreatedAt = v);
             if (changed)
             {
-                comment.BodyHtml = renderer.ToHtml(body);
+                comment.BodyHtml = post.CommentHtml[i];
                 comment.Reason = status == CommentStatus.Held ? "imported" : null;
                 if (existing.ContainsKey(source.Id))
                 {
@@ -420,23 +460,20 @@ public sealed partial class WxrImporter
             parents[byOriginal[source.Id]] = parent;
         }
 
-        foreach (var comment in added.Where(c => !parents.ContainsKey(c)))
-        {
-            db.Comments.Add(comment);
-        }
-
+        fresh.AddRange(added.Where(c => !parents.ContainsKey(c)).Select(c => new NewComment(c, null)));
         foreach (var (comment, parent) in parents)
         {
-            if (parent is { Id: 0 })
-            {
-                replies.Add(new Reply(comment, parent, comment.Id == 0));
-                continue;
-            }
-
-            comment.ParentId = parent?.Id;
             if (comment.Id == 0)
             {
-                db.Comments.Add(comment);
+                fresh.Add(new NewComment(comment, parent));
+            }
+            else if (parent is { Id: 0 })
+            {
+                relinks.Add(new Relink(comment, parent));
+            }
+            else
+            {
+                comment.ParentId = parent?.Id;
             }
         }
     }

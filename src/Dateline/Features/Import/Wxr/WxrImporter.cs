@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using System.Threading.Channels;
 using Dateline.Data;
 using Dateline.Features.Accounts;
 using Dateline.Features.Articles;
@@ -20,7 +21,7 @@ namespace Dateline.Features.Import.Wxr;
 /// itself. Running it again finds each post and comment by its WordPress id, adds nothing and
 /// updates what changed.
 /// </summary>
-public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock clock)
+public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock clock, ArticleMarkdown markdown, CommentRenderer renderer)
 {
     public static readonly Actor Importer = new("cli:import-wxr", Roles.Admin);
 
@@ -73,58 +74,43 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
         }
 
         var run = new Run(origin, authors, attachments, await OldPathsAsync(ct), media);
-        using (var stream = open())
-        using (var reader = new WxrReader(stream))
+
+        // Second pass: another thread reads the posts and renders their bodies and comments while
+        // this one writes the batches read before them, so that parsing and rendering (about half
+        // the work) overlap with the database instead of waiting for it.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var work = Channel.CreateBounded<Work>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var reading = Task.Run(() => ReadPostsAsync(open, run, work.Writer, progress, stop.Token), stop.Token);
+        try
         {
-            var items = 0;
-            var batch = new List<Post>();
-            foreach (var record in reader.Records())
+            await foreach (var unit in work.Reader.ReadAllAsync(ct))
             {
-                if (record is not WxrItem item)
+                switch (unit)
                 {
-                    continue;
-                }
-
-                items++;
-                if (items % 100 == 0)
-                {
-                    progress?.Report(new Progress(items, reader.Line));
-                }
-
-                if (item.PostType == "page")
-                {
-                    await ImportPageAsync(item, origin, pages, media, report, ct);
-                    continue;
-                }
-
-                if (item.PostType != "post")
-                {
-                    if (item.PostType != "attachment")
-                    {
-                        WxrImportReport.Count(report.NotImported, item.PostType);
-                    }
-
-                    continue;
-                }
-
-                var post = Read(item, run);
-                // The same post twice in a batch would be added twice; the second must find the first.
-                if (post.OriginalId is { } id && batch.Any(p => p.OriginalId == id))
-                {
-                    await ImportBatchAsync(batch, run, report, ct);
-                    batch.Clear();
-                }
-
-                batch.Add(post);
-                if (batch.Count == BatchSize)
-                {
-                    await ImportBatchAsync(batch, run, report, ct);
-                    batch.Clear();
+                    case Work.Posts posts:
+                        await ImportBatchAsync(posts.Batch, run, report, ct);
+                        break;
+                    case Work.Page page:
+                        await ImportPageAsync(page.Item, origin, pages, media, report, ct);
+                        break;
+                    case Work.Other other:
+                        WxrImportReport.Count(report.NotImported, other.PostType);
+                        break;
                 }
             }
-
-            await ImportBatchAsync(batch, run, report, ct);
-            progress?.Report(new Progress(items, reader.Line));
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            try
+            {
+                await reading;
+            }
+            catch (Exception) when (reading.IsCanceled || reading.IsFaulted)
+            {
+                // The reader's own failure reached the loop above through the channel; a cancelled
+                // reader is one this side stopped because it failed.
+            }
         }
 
         return report;
@@ -196,6 +182,82 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
         }
     }
 
+    /// <summary>What the reading thread hands over, in the order of the file.</summary>
+    private abstract record Work
+    {
+        public sealed record Posts(List<Post> Batch) : Work;
+
+        public sealed record Page(WxrItem Item) : Work;
+
+        public sealed record Other(string PostType) : Work;
+    }
+
+    private async Task ReadPostsAsync(Func<Stream> open, Run run, ChannelWriter<Work> work, IProgress<Progress>? progress, CancellationToken ct)
+    {
+        try
+        {
+            using var stream = open();
+            using var reader = new WxrReader(stream);
+            var items = 0;
+            var batch = new List<Post>();
+            foreach (var record in reader.Records())
+            {
+                if (record is not WxrItem item)
+                {
+                    continue;
+                }
+
+                items++;
+                if (items % 100 == 0)
+                {
+                    progress?.Report(new Progress(items, reader.Line));
+                }
+
+                switch (item.PostType)
+                {
+                    case "post":
+                        var post = Read(item, run);
+                        // The same post twice in a batch would be added twice; the second must find the first.
+                        if (post.OriginalId is { } id && batch.Any(p => p.OriginalId == id))
+                        {
+                            await work.WriteAsync(new Work.Posts(batch), ct);
+                            batch = [];
+                        }
+
+                        batch.Add(post);
+                        if (batch.Count == BatchSize)
+                        {
+                            await work.WriteAsync(new Work.Posts(batch), ct);
+                            batch = [];
+                        }
+
+                        break;
+                    case "page":
+                        await work.WriteAsync(new Work.Page(item), ct);
+                        break;
+                    case "attachment":
+                        break;
+                    default:
+                        await work.WriteAsync(new Work.Other(item.PostType), ct);
+                        break;
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await work.WriteAsync(new Work.Posts(batch), ct);
+            }
+
+            progress?.Report(new Progress(items, reader.Line));
+            work.Complete();
+        }
+        catch (Exception e)
+        {
+            work.Complete(e);
+            throw;
+        }
+    }
+
     private async Task<HashSet<string>> OldPathsAsync(CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
@@ -259,6 +321,13 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
             };
             // A file Dateline wrote carries what WordPress has no field for; it wins over the guesses above.
             WxrDatelineMeta.Apply(item, input);
+            // Rendering here, on the reading thread, takes it off the thread that writes.
+            if (input.BodyMarkdown is { IsSet: true, Value: { Length: > 0 } body })
+            {
+                input.RenderedBody = (body, markdown.ToHtml(body));
+            }
+
+            post.CommentHtml = [.. item.Comments.Select(c => renderer.ToHtml(Cut(c.Content, CommentLimits.Body)))];
             post.Input = input;
             post.Status = status.Value;
             post.OriginalId = input.OriginalId.Value;
