@@ -94,4 +94,21 @@ public static class RowInserter
         await command.PrepareAsync(ct);
         return new RowInserter<T>(command, [.. columns], key);
     }
+
+    /// <summary>Inserts each row with one prepared statement (see <see cref="RowInserter{T}"/>).</summary>
+    public static async Task InsertAllAsync<T>(DbContext db, IReadOnlyCollection<T> rows, CancellationToken ct)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        using var inserter = await CreateAsync<T>(db, ct);
+        foreach (var row in rows)
+        {
+            await inserter.InsertAsync(row, ct);
+        }
+    }
 }

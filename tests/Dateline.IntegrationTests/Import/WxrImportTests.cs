@@ -234,6 +234,72 @@ public abstract class WxrImportTests(DatelineApp app)
         var again = await ImportAsync(path!);
         Assert.Contains("articles: 0 added, 0 updated, 58 unchanged", again.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ManyPostsGoInBatchesAndRepliesThatAreEachOthersParentsAreJoined()
+    {
+        // More posts than one batch holds, each with a thread; one thread's first two comments
+        // name each other as parent, which has no order to insert them in.
+        var items = new System.Text.StringBuilder();
+        for (var n = 1; n <= 130; n++)
+        {
+            var (first, second) = n == 77 ? (" <wp:comment_parent>2</wp:comment_parent>", " <wp:comment_parent>1</wp:comment_parent>") : ("", " <wp:comment_parent>1</wp:comment_parent>");
+            items.Append(System.Globalization.CultureInfo.InvariantCulture, $"""
+                <item><title>Batch story {n}</title><link>https://batches.example/?p={5000 + n}</link><dc:creator>staff</dc:creator>
+                <content:encoded><![CDATA[Story {n}.]]></content:encoded><wp:post_id>{5000 + n}</wp:post_id>
+                <wp:post_date_gmt>2024-01-{1 + (n % 28):00} 10:00:00</wp:post_date_gmt><wp:post_name>batch-story-{n}</wp:post_name>
+                <wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+                <wp:comment><wp:comment_id>1</wp:comment_id><wp:comment_author>Ann</wp:comment_author><wp:comment_date_gmt>2024-02-01 10:00:00</wp:comment_date_gmt><wp:comment_content>First on {n}</wp:comment_content><wp:comment_approved>1</wp:comment_approved>{first}</wp:comment>
+                <wp:comment><wp:comment_id>2</wp:comment_id><wp:comment_author>Bo</wp:comment_author><wp:comment_date_gmt>2024-02-01 11:00:00</wp:comment_date_gmt><wp:comment_content>Reply on {n}</wp:comment_content><wp:comment_approved>1</wp:comment_approved>{second}</wp:comment>
+                <wp:comment><wp:comment_id>3</wp:comment_id><wp:comment_author>Cy</wp:comment_author><wp:comment_date_gmt>2024-02-01 12:00:00</wp:comment_date_gmt><wp:comment_content>Deeper on {n}</wp:comment_content><wp:comment_approved>1</wp:comment_approved> <wp:comment_parent>2</wp:comment_parent></wp:comment>
+                </item>
+
+                """);
+        }
+
+        var path = Path.Combine(Path.GetTempPath(), $"dateline-batches-{Guid.NewGuid():N}.xml");
+        await File.WriteAllTextAsync(path, $"""
+            <?xml version="1.0" encoding="UTF-8" ?>
+            <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+            <channel><wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>https://batches.example/</wp:base_site_url><wp:base_blog_url>https://batches.example/</wp:base_blog_url>
+            {items}</channel></rss>
+            """);
+        try
+        {
+            var first = await ImportAsync(path);
+            Assert.True(first.ExitCode == 0, first.Error);
+            Assert.Contains("articles: 130 added, 0 updated, 0 unchanged (130 published)", first.Output, StringComparison.Ordinal);
+            Assert.Contains("comments: 390 added, 0 updated, 0 unchanged (390 approved)", first.Output, StringComparison.Ordinal);
+            Assert.Contains("problems: 0", first.Output, StringComparison.Ordinal);
+
+            using (var scope = app.Services.CreateScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<DatelineDbContext>();
+                var posts = await db.Articles.AsNoTracking().Where(a => a.OriginalId!.StartsWith("https://batches.example/"))
+                    .ToDictionaryAsync(a => a.Id, a => a.OriginalId!);
+                var threads = await db.Comments.AsNoTracking().Where(c => posts.Keys.Contains(c.ArticleId)).ToListAsync();
+                Assert.Equal(390, threads.Count);
+                foreach (var thread in threads.GroupBy(c => posts[c.ArticleId]))
+                {
+                    var byId = thread.ToDictionary(c => c.OriginalId!);
+                    Assert.Equal(3, byId.Count);
+                    var cycle = thread.Key == "https://batches.example/?p=5077";
+                    Assert.Equal(cycle ? byId["2"].Id : null, byId["1"].ParentId);
+                    Assert.Equal(byId["1"].Id, byId["2"].ParentId);
+                    Assert.Equal(byId["2"].Id, byId["3"].ParentId);
+                }
+            }
+
+            var again = await ImportAsync(path);
+            Assert.True(again.ExitCode == 0, again.Error);
+            Assert.Contains("articles: 0 added, 0 updated, 130 unchanged", again.Output, StringComparison.Ordinal);
+            Assert.Contains("comments: 0 added, 0 updated, 390 unchanged", again.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
 
 public sealed class WxrImportOnSqlite(SqliteApp app) : WxrImportTests(app), IClassFixture<SqliteApp>;

@@ -18,7 +18,7 @@ internal static class ImportConnection
     {
         if (db.Database.IsSqlite())
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size=-65536; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=16384; PRAGMA temp_store=MEMORY;", ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size=-32768; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=16384; PRAGMA temp_store=MEMORY;", ct);
         }
     }
 }

@@ -14,7 +14,7 @@ public sealed partial class WxrImporter
 {
     // Enough posts that a commit and the lookups of a batch are shared widely; few enough that a
     // batch (with its comments) stays a few megabytes and a retry post by post stays short.
-    private const int BatchSize = 200;
+    private const int BatchSize = 100;
 
     /// <summary>What the batches of one run share.</summary>
     private sealed record Run(string Origin, Dictionary<string, WxrAuthor> Authors, Dictionary<string, Attachment> Attachments, HashSet<string> OldPaths, WxrMedia? Media);
@@ -278,9 +278,10 @@ public sealed partial class WxrImporter
         var fresh = new List<NewComment>();
         var relinks = new List<Relink>();
         var touched = new List<int>();
+        var addresses = new List<OldAddress>();
         foreach (var post in saved)
         {
-            AddOldAddresses(db, post, run, outcome);
+            AddOldAddresses(addresses, post, run, outcome);
             try
             {
                 if (WxrDatelineMeta.Corrections(post.Item) is { } notes)
@@ -300,6 +301,7 @@ public sealed partial class WxrImporter
             }
         }
 
+        await RowInserter.InsertAllAsync(db, addresses, ct);
         await InsertCommentsAsync(db, fresh, relinks, ct);
         foreach (var (comment, parent) in relinks)
         {
@@ -357,7 +359,7 @@ public sealed partial class WxrImporter
         }
     }
 
-    private static void AddOldAddresses(DatelineDbContext db, Post post, Run run, Outcome outcome)
+    private static void AddOldAddresses(List<OldAddress> addresses, Post post, Run run, Outcome outcome)
     {
         var item = post.Item;
         string?[] urls = [item.Link, item.Identifier, $"/?p={item.PostId}", .. WxrDatelineMeta.OldAddresses(item)];
@@ -366,7 +368,7 @@ public sealed partial class WxrImporter
             // A path another article already answers to stays with it.
             if (!run.OldPaths.Contains(path) && outcome.OldPaths.Add(path))
             {
-                db.OldAddresses.Add(new OldAddress { Path = path, ArticleId = post.ArticleId });
+                addresses.Add(new OldAddress { Path = path, ArticleId = post.ArticleId });
                 outcome.Counts.OldAddresses++;
             }
         }

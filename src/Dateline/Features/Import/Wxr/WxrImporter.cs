@@ -42,7 +42,7 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
         var attachments = new Dictionary<string, Attachment>(StringComparer.Ordinal);
         var pages = new Dictionary<string, WxrPages.Node>(StringComparer.Ordinal);
         using (var stream = open())
-        using (var reader = new WxrReader(stream))
+        using (var reader = new WxrReader(stream, wantItem: type => type is "page" or "attachment"))
         {
             foreach (var record in reader.Records())
             {
@@ -79,7 +79,7 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
         // this one writes the batches read before them, so that parsing and rendering (about half
         // the work) overlap with the database instead of waiting for it.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var work = Channel.CreateBounded<Work>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var work = Channel.CreateBounded<Work>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var reading = Task.Run(() => ReadPostsAsync(open, run, work.Writer, progress, stop.Token), stop.Token);
         try
         {

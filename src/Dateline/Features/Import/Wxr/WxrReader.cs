@@ -17,6 +17,7 @@ public sealed partial class WxrReader : IDisposable
     private const string DcNs = "http://purl.org/dc/elements/1.1/";
 
     private readonly XmlReader reader;
+    private readonly Func<string, bool>? wantItem;
     private readonly Queue<WxrRecord> pending = new();
     private int channelDepth = -1;
     private bool done;
@@ -28,9 +29,14 @@ public sealed partial class WxrReader : IDisposable
     private string? baseBlogUrl;
     private string? language;
 
-    public WxrReader(Stream stream)
+    /// <param name="wantItem">
+    /// Which items, by post type, to hand on; the others are checked for well-formedness but not
+    /// read (a first pass that only looks for attachments and pages need not read every post).
+    /// </param>
+    public WxrReader(Stream stream, Func<string, bool>? wantItem = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        this.wantItem = wantItem;
         reader = XmlReader.Create(stream, new XmlReaderSettings
         {
             // No DTD and no resolver: an export never needs them, and they are how XML files
@@ -146,6 +152,11 @@ public sealed partial class WxrReader : IDisposable
             wpNamespace ??= IsWp(ns) ? ns : null;
             EmitSite();
             var element = (XElement)XNode.ReadFrom(reader);
+            if (name == "item" && wantItem is not null && !wantItem(Blank(WpFields(element).GetValueOrDefault("post_type")) ?? "post"))
+            {
+                return;
+            }
+
             pending.Enqueue(name switch
             {
                 "item" => ReadItem(element, line),
@@ -242,40 +253,64 @@ public sealed partial class WxrReader : IDisposable
             terms.Add(new WxrItemTerm(domain == "tag" ? "post_tag" : domain, slug, category.Value));
         }
 
-        var comments = e.Elements().Where(c => IsWp(c.Name.NamespaceName) && c.Name.LocalName == "comment").Select(c => new WxrComment(
-            Wp(c, "comment_id")?.Trim() ?? "",
-            Wp(c, "comment_author"),
-            Blank(Wp(c, "comment_author_email")),
-            Blank(Wp(c, "comment_author_url")),
-            Blank(Wp(c, "comment_author_IP")),
-            Date(Wp(c, "comment_date_gmt")),
-            Date(Wp(c, "comment_date")),
-            Wp(c, "comment_content") ?? "",
-            Wp(c, "comment_approved")?.Trim() ?? "1",
-            Blank(Wp(c, "comment_type")),
-            Blank(Wp(c, "comment_parent")) is { } parent && parent != "0" ? parent : null,
-            Metas(c, "commentmeta"))).ToList();
+        var comments = e.Elements().Where(c => IsWp(c.Name.NamespaceName) && c.Name.LocalName == "comment").Select(c =>
+        {
+            var wp = WpFields(c);
+            return new WxrComment(
+                wp.GetValueOrDefault("comment_id")?.Trim() ?? "",
+                wp.GetValueOrDefault("comment_author"),
+                Blank(wp.GetValueOrDefault("comment_author_email")),
+                Blank(wp.GetValueOrDefault("comment_author_url")),
+                Blank(wp.GetValueOrDefault("comment_author_IP")),
+                Date(wp.GetValueOrDefault("comment_date_gmt")),
+                Date(wp.GetValueOrDefault("comment_date")),
+                wp.GetValueOrDefault("comment_content") ?? "",
+                wp.GetValueOrDefault("comment_approved")?.Trim() ?? "1",
+                Blank(wp.GetValueOrDefault("comment_type")),
+                Blank(wp.GetValueOrDefault("comment_parent")) is { } parent && parent != "0" ? parent : null,
+                Metas(c, "commentmeta"));
+        }).ToList();
 
+        var fields = WpFields(e);
         return new WxrItem(
             line,
-            Blank(Wp(e, "post_id")),
+            Blank(fields.GetValueOrDefault("post_id")),
             e.Element("title")?.Value ?? "",
             Blank(e.Element("link")?.Value),
             Blank(e.Element("guid")?.Value),
             Blank(e.Element(XName.Get("creator", DcNs))?.Value),
             e.Element(XName.Get("encoded", ContentNs))?.Value ?? "",
             e.Elements().FirstOrDefault(x => x.Name.LocalName == "encoded" && x.Name.NamespaceName.EndsWith("/excerpt/", StringComparison.Ordinal))?.Value ?? "",
-            Date(Wp(e, "post_date_gmt")),
-            Date(Wp(e, "post_date")),
-            Blank(Wp(e, "comment_status")),
-            Blank(Wp(e, "post_name")),
-            Blank(Wp(e, "status")) ?? "publish",
-            Blank(Wp(e, "post_parent")) is { } parent && parent != "0" ? parent : null,
-            Blank(Wp(e, "post_type")) ?? "post",
-            Blank(Wp(e, "attachment_url")),
+            Date(fields.GetValueOrDefault("post_date_gmt")),
+            Date(fields.GetValueOrDefault("post_date")),
+            Blank(fields.GetValueOrDefault("comment_status")),
+            Blank(fields.GetValueOrDefault("post_name")),
+            Blank(fields.GetValueOrDefault("status")) ?? "publish",
+            Blank(fields.GetValueOrDefault("post_parent")) is { } parent && parent != "0" ? parent : null,
+            Blank(fields.GetValueOrDefault("post_type")) ?? "post",
+            Blank(fields.GetValueOrDefault("attachment_url")),
             terms,
             Metas(e, "postmeta"),
             comments);
+    }
+
+    /// <summary>
+    /// The text of each wp: child of an element by its name, the first where a name repeats (as
+    /// looking each up in turn gave): one walk over the children instead of one per field.
+    /// </summary>
+    private static Dictionary<string, string> WpFields(XElement e)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var child in e.Elements())
+        {
+            var name = child.Name.LocalName;
+            if (name is not ("comment" or "postmeta" or "commentmeta") && IsWp(child.Name.NamespaceName) && !fields.ContainsKey(name))
+            {
+                fields[name] = child.Value;
+            }
+        }
+
+        return fields;
     }
 
     private static List<WxrMeta> Metas(XElement e, string name) =>
@@ -285,7 +320,26 @@ public sealed partial class WxrReader : IDisposable
     private static string? Wp(XElement e, string name) =>
         e.Elements().FirstOrDefault(x => x.Name.LocalName == name && IsWp(x.Name.NamespaceName))?.Value;
 
-    private static bool IsWp(string ns) => WpVersion().IsMatch(ns);
+    // The same few namespace strings come back for every element; matching each against the
+    // pattern every time was a noticeable part of reading a large file.
+    private static bool IsWp(string ns)
+    {
+        if (ReferenceEquals(ns, lastWp))
+        {
+            return true;
+        }
+
+        if (!WpVersion().IsMatch(ns))
+        {
+            return false;
+        }
+
+        lastWp = ns;
+        return true;
+    }
+
+    [ThreadStatic]
+    private static string? lastWp;
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
