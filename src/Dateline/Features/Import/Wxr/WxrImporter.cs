@@ -76,8 +76,8 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
         var run = new Run(origin, authors, attachments, await OldPathsAsync(ct), media);
 
         // Second pass: another thread reads the posts and renders their bodies and comments while
-        // this one writes the batches read before them, so that parsing and rendering (about half
-        // the work) overlap with the database instead of waiting for it.
+        // this one writes the batches read before them, so that parsing and rendering (about a third
+        // of the work) overlap with the database instead of waiting for it.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var work = Channel.CreateBounded<Work>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var reading = Task.Run(() => ReadPostsAsync(open, run, work.Writer, progress, stop.Token), stop.Token);
