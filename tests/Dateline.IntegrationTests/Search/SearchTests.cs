@@ -187,6 +187,47 @@ public abstract class SearchTests(DatelineApp app)
     }
 
     [Fact]
+    public async Task EntriesWrittenTogetherWhileUpkeepIsPausedAreFoundOnceAndStartResumesIt()
+    {
+        var word = Word();
+        var first = await PublishAsync(new { headline = $"First {word}", bodyMarkdown = "One." });
+        var second = await PublishAsync(new { headline = $"Second {word}", bodyMarkdown = $"Two, {word} again." });
+        int[] ids = [first.GetProperty("id").GetInt32(), second.GetProperty("id").GetInt32()];
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DatelineDbContext>();
+        var index = SearchIndexes.For(db);
+        await index.RemoveAsync(db, ids, default);
+        Assert.Empty(Links(await SearchAsync(word)));
+
+        await index.PauseUpkeepAsync(db, default);
+        try
+        {
+            if (db.Database.IsSqlite())
+            {
+                Assert.Equal(["0"], await AutomergeAsync(db));
+            }
+
+            // Written twice, as a second import run would: each article is still one entry.
+            await ArticleSearchIndex.RefreshAsync(db, ids, default);
+            await ArticleSearchIndex.RefreshAsync(db, ids, default);
+            Assert.Equal(ids.Order(), (await index.Match(db, SearchTerms.Parse(word), SearchMode.AllWords, null).ToListAsync()).Select(m => m.ArticleId).Order());
+            Assert.Equal([Http.PathOf(first), Http.PathOf(second)], Links(await SearchAsync(word)).Order());
+        }
+        finally
+        {
+            await ArticleSearchIndex.CatchUpAsync(db, default);
+        }
+
+        if (db.Database.IsSqlite())
+        {
+            Assert.Equal(["4"], await AutomergeAsync(db));
+        }
+    }
+
+    private static Task<List<string>> AutomergeAsync(DatelineDbContext db) =>
+        db.Database.SqlQuery<string>($"""SELECT CAST(v AS TEXT) AS "Value" FROM "ArticleSearch_config" WHERE k = 'automerge'""").ToListAsync();
+
+    [Fact]
     public async Task ResultsArePagedWithTheQueryKept()
     {
         var word = Word();

@@ -44,17 +44,13 @@ public static partial class ArticleSearchIndex
                 await index.RemoveAsync(db, gone, ct);
             }
 
-            foreach (var row in rows)
-            {
-                var topics = row.Section is null ? row.Topics : [.. row.Topics, row.Section];
-                await index.WriteAsync(db, new SearchDocument(
-                    row.Id,
-                    SearchText.Clean(row.Headline),
-                    SearchText.Clean(row.Dek),
-                    SearchTerms.Cut(SearchText.FromHtml(row.BodyHtml), MaxBodyText),
-                    SearchText.Clean(string.Join(", ", row.Authors)),
-                    SearchText.Clean(string.Join(", ", topics))), ct);
-            }
+            await index.WriteAsync(db, [.. rows.Select(row => new SearchDocument(
+                row.Id,
+                SearchText.Clean(row.Headline),
+                SearchText.Clean(row.Dek),
+                SearchTerms.Cut(SearchText.FromHtml(row.BodyHtml), MaxBodyText),
+                SearchText.Clean(string.Join(", ", row.Authors)),
+                SearchText.Clean(string.Join(", ", row.Section is null ? row.Topics : [.. row.Topics, row.Section]))))], ct);
 
             if (transaction is not null)
             {
@@ -65,11 +61,13 @@ public static partial class ArticleSearchIndex
 
     /// <summary>
     /// Indexes every article without an entry and drops entries without an article: after the
-    /// upgrade that adds search, and as a repair at each start.
+    /// upgrade that adds search, and as a repair at each start (which also takes up upkeep that a
+    /// bulk write paused and did not get to resume).
     /// </summary>
     public static async Task<int> CatchUpAsync(DatelineDbContext db, CancellationToken ct)
     {
         var index = SearchIndexes.For(db);
+        await index.ResumeUpkeepAsync(db, ct);
         await index.RemoveOrphansAsync(db, ct);
         var total = 0;
         var after = 0;

@@ -21,7 +21,8 @@ public interface ISearchIndex
     /// <summary>Headline, dek and a body excerpt of these articles, with the terms marked.</summary>
     Task<List<SearchSnippetRow>> SnippetsAsync(DatelineDbContext db, SearchTerms terms, IReadOnlyCollection<int> articleIds, CancellationToken ct);
 
-    Task WriteAsync(DatelineDbContext db, SearchDocument document, CancellationToken ct);
+    /// <summary>Writes these entries in place of any the articles had, in one statement.</summary>
+    Task WriteAsync(DatelineDbContext db, IReadOnlyList<SearchDocument> documents, CancellationToken ct);
 
     Task RemoveAsync(DatelineDbContext db, IReadOnlyCollection<int> articleIds, CancellationToken ct);
 
@@ -30,4 +31,13 @@ public interface ISearchIndex
 
     /// <summary>Entries whose article is gone (removed behind the model's back).</summary>
     Task RemoveOrphansAsync(DatelineDbContext db, CancellationToken ct);
+
+    /// <summary>
+    /// Sets aside the index's own upkeep for a bulk write (an import's), until
+    /// <see cref="ResumeUpkeepAsync"/>. The setting is the database's, not the connection's.
+    /// </summary>
+    Task PauseUpkeepAsync(DatelineDbContext db, CancellationToken ct);
+
+    /// <summary>Takes up the upkeep that <see cref="PauseUpkeepAsync"/> set aside, if it is.</summary>
+    Task ResumeUpkeepAsync(DatelineDbContext db, CancellationToken ct);
 }

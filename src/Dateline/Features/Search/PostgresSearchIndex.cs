@@ -63,13 +63,21 @@ internal sealed class PostgresSearchIndex : ISearchIndex
             """).ToListAsync(ct);
     }
 
-    public Task WriteAsync(DatelineDbContext db, SearchDocument document, CancellationToken ct) =>
-        db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "ArticleSearch" ("ArticleId", "Headline", "Dek", "Body", "Authors", "Topics")
-            VALUES ({document.ArticleId}, {document.Headline}, {document.Dek}, {document.Body}, {document.Authors}, {document.Topics})
-            ON CONFLICT ("ArticleId") DO UPDATE SET "Headline" = excluded."Headline", "Dek" = excluded."Dek",
+    public Task WriteAsync(DatelineDbContext db, IReadOnlyList<SearchDocument> documents, CancellationToken ct)
+    {
+        if (documents.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        return db.Database.ExecuteSqlAsync(SearchDocument.WithValues(
+            """INSERT INTO "ArticleSearch" ("ArticleId", "Headline", "Dek", "Body", "Authors", "Topics") VALUES""",
+            documents,
+            """
+             ON CONFLICT ("ArticleId") DO UPDATE SET "Headline" = excluded."Headline", "Dek" = excluded."Dek",
                 "Body" = excluded."Body", "Authors" = excluded."Authors", "Topics" = excluded."Topics"
-            """, ct);
+            """), ct);
+    }
 
     public Task RemoveAsync(DatelineDbContext db, IReadOnlyCollection<int> articleIds, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync($"""DELETE FROM "ArticleSearch" WHERE "ArticleId" = ANY({articleIds.ToArray()})""", ct);
@@ -83,4 +91,9 @@ internal sealed class PostgresSearchIndex : ISearchIndex
 
     // The foreign key removes an article's entry with it.
     public Task RemoveOrphansAsync(DatelineDbContext db, CancellationToken ct) => Task.CompletedTask;
+
+    // A GIN index has its own pending list, which autovacuum cleans up; nothing to set aside.
+    public Task PauseUpkeepAsync(DatelineDbContext db, CancellationToken ct) => Task.CompletedTask;
+
+    public Task ResumeUpkeepAsync(DatelineDbContext db, CancellationToken ct) => Task.CompletedTask;
 }

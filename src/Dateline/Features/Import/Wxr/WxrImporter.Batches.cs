@@ -133,6 +133,11 @@ public sealed partial class WxrImporter
         await ImportConnection.PrepareAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
+        // A failure anywhere in the batch drops its whole transaction (and the posts are tried
+        // again one by one), so EF's savepoint around each save would only cost: on SQLite every
+        // page a save touches was first copied to the savepoint's journal.
+        db.Database.AutoSavepointsEnabled = false;
+
         var originalIds = posts.Select(p => p.OriginalId!).ToList();
         var existing = (await db.Articles.AsNoTracking().Where(a => a.OriginalId != null && originalIds.Contains(a.OriginalId))
             .Select(a => new { a.Id, a.Version, a.OriginalId, a.BodyMarkdown }).ToListAsync(ct))
@@ -245,6 +250,27 @@ public sealed partial class WxrImporter
         foreach (var id in evict.Concat(saved.Where(p => p.VersionBefore is null || versions.GetValueOrDefault(p.ArticleId) != p.VersionBefore).Select(p => p.ArticleId)).Distinct())
         {
             await cache.ArticleChangedAsync(id, ct);
+        }
+    }
+
+    /// <summary>
+    /// Runs the batches with the search index's upkeep set aside (on SQLite, FTS5's merging of
+    /// the piece of index each batch leaves, which otherwise rewrote the index again and again),
+    /// and takes it up again after; should the run stop before, the next start does.
+    /// </summary>
+    private async Task WithSearchUpkeepPausedAsync(Func<Task> batches, CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DatelineDbContext>();
+        var index = Search.SearchIndexes.For(db);
+        await index.PauseUpkeepAsync(db, ct);
+        try
+        {
+            await batches();
+        }
+        finally
+        {
+            await index.ResumeUpkeepAsync(db, CancellationToken.None);
         }
     }
 

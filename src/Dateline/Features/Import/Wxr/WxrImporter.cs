@@ -83,21 +83,24 @@ public sealed partial class WxrImporter(IServiceScopeFactory scopes, SiteClock c
         var reading = Task.Run(() => ReadPostsAsync(open, run, work.Writer, progress, stop.Token), stop.Token);
         try
         {
-            await foreach (var unit in work.Reader.ReadAllAsync(ct))
+            await WithSearchUpkeepPausedAsync(async () =>
             {
-                switch (unit)
+                await foreach (var unit in work.Reader.ReadAllAsync(ct))
                 {
-                    case Work.Posts posts:
-                        await ImportBatchAsync(posts.Batch, run, report, ct);
-                        break;
-                    case Work.Page page:
-                        await ImportPageAsync(page.Item, origin, pages, media, report, ct);
-                        break;
-                    case Work.Other other:
-                        WxrImportReport.Count(report.NotImported, other.PostType);
-                        break;
+                    switch (unit)
+                    {
+                        case Work.Posts posts:
+                            await ImportBatchAsync(posts.Batch, run, report, ct);
+                            break;
+                        case Work.Page page:
+                            await ImportPageAsync(page.Item, origin, pages, media, report, ct);
+                            break;
+                        case Work.Other other:
+                            WxrImportReport.Count(report.NotImported, other.PostType);
+                            break;
+                    }
                 }
-            }
+            }, ct);
         }
         finally
         {
