@@ -24,7 +24,12 @@ public sealed class RowInserter<T> : IDisposable where T : class
     private readonly Column[] columns;
     private readonly IProperty key;
 
-    internal sealed record Column(IProperty Property, DbParameter Parameter, ValueConverter? Converter);
+    // On a database across a network (PostgreSQL) one statement per row is one round trip per
+    // row; where the provider can batch, many rows go in one round trip, each its own statement
+    // so that every key comes back in order.
+    private const int RowsPerBatch = 500;
+
+    internal sealed record Column(IProperty Property, DbParameter Parameter, RelationalTypeMapping Mapping);
 
     internal RowInserter(DbCommand command, Column[] columns, IProperty key)
     {
@@ -39,18 +44,73 @@ public sealed class RowInserter<T> : IDisposable where T : class
         ArgumentNullException.ThrowIfNull(row);
         foreach (var column in columns)
         {
-            var value = column.Property.GetGetter().GetClrValueUsingContainingEntity(row);
-            if (value is not null && column.Converter is { } converter)
-            {
-                value = converter.ConvertToProvider(value);
-            }
-
-            column.Parameter.Value = value ?? DBNull.Value;
+            column.Parameter.Value = ValueOf(column, row);
         }
 
-        var id = await command.ExecuteScalarAsync(ct);
-        key.PropertyInfo!.SetValue(row, Convert.ChangeType(id, key.ClrType, System.Globalization.CultureInfo.InvariantCulture));
+        SetKey(row, await command.ExecuteScalarAsync(ct));
     }
+
+    /// <summary>Inserts the rows in order and sets each one's key, in batches where the provider has them.</summary>
+    public async Task InsertAllAsync(IReadOnlyList<T> rows, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var connection = command.Connection!;
+        if (!connection.CanCreateBatch || rows.Count < 2)
+        {
+            foreach (var row in rows)
+            {
+                await InsertAsync(row, ct);
+            }
+
+            return;
+        }
+
+        foreach (var chunk in rows.Chunk(RowsPerBatch))
+        {
+            using var batch = connection.CreateBatch();
+            batch.Transaction = command.Transaction;
+            foreach (var row in chunk)
+            {
+                var statement = batch.CreateBatchCommand();
+                statement.CommandText = command.CommandText;
+                foreach (var column in columns)
+                {
+                    // The mapping converts the value to the provider's type itself.
+                    var value = column.Property.GetGetter().GetClrValueUsingContainingEntity(row);
+                    var parameter = column.Mapping.CreateParameter(command, column.Parameter.ParameterName, value, column.Property.IsNullable);
+                    statement.Parameters.Add(parameter);
+                }
+
+                batch.BatchCommands.Add(statement);
+            }
+
+            await using var reader = await batch.ExecuteReaderAsync(ct);
+            foreach (var row in chunk)
+            {
+                if (!await reader.ReadAsync(ct))
+                {
+                    throw new InvalidOperationException($"The database gave no key for a new {typeof(T).Name}.");
+                }
+
+                SetKey(row, reader.GetValue(0));
+                await reader.NextResultAsync(ct);
+            }
+        }
+    }
+
+    private static object ValueOf(Column column, T row)
+    {
+        var value = column.Property.GetGetter().GetClrValueUsingContainingEntity(row);
+        if (value is not null && column.Mapping.Converter is { } converter)
+        {
+            value = converter.ConvertToProvider(value);
+        }
+
+        return value ?? DBNull.Value;
+    }
+
+    private void SetKey(T row, object? id) =>
+        key.PropertyInfo!.SetValue(row, Convert.ChangeType(id, key.ClrType, System.Globalization.CultureInfo.InvariantCulture));
 
     public void Dispose() => command.Dispose();
 }
@@ -85,7 +145,7 @@ public static class RowInserter
             var mapping = (RelationalTypeMapping)property.GetTypeMapping();
             var parameter = mapping.CreateParameter(command, sql.GenerateParameterName($"p{columns.Count}"), null, property.IsNullable);
             command.Parameters.Add(parameter);
-            columns.Add(new RowInserter<T>.Column(property, parameter, mapping.Converter));
+            columns.Add(new RowInserter<T>.Column(property, parameter, mapping));
         }
 
         var names = columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(table)!));
@@ -95,7 +155,7 @@ public static class RowInserter
         return new RowInserter<T>(command, [.. columns], key);
     }
 
-    /// <summary>Inserts each row with one prepared statement (see <see cref="RowInserter{T}"/>).</summary>
+    /// <summary>Inserts the rows with one prepared statement (see <see cref="RowInserter{T}"/>).</summary>
     public static async Task InsertAllAsync<T>(DbContext db, IReadOnlyCollection<T> rows, CancellationToken ct)
         where T : class
     {
@@ -106,9 +166,6 @@ public static class RowInserter
         }
 
         using var inserter = await CreateAsync<T>(db, ct);
-        foreach (var row in rows)
-        {
-            await inserter.InsertAsync(row, ct);
-        }
+        await inserter.InsertAllAsync([.. rows], ct);
     }
 }

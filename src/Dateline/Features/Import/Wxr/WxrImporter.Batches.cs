@@ -379,9 +379,9 @@ public sealed partial class WxrImporter
                 {
                     comment.ParentId = parent?.Id;
                 }
-
-                await rows.InsertAsync(comment, ct);
             }
+
+            await rows.InsertAllAsync([.. ready.Select(c => c.Comment)], ct);
 
             waiting = stuck ? [] : waiting.Where(c => c.Comment.Id == 0).ToList();
         }
