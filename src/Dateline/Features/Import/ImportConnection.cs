@@ -14,8 +14,6 @@ internal static class ImportConnection
     /// <item>in write-ahead mode, a sync at checkpoints rather than at every commit, which SQLite
     /// documents as safe against corruption (a power cut can lose the last batches, which running
     /// the import again brings back);</item>
-    /// <item>a checkpoint every 64 MB of log rather than every 4 MB, so that a page written by
-    /// several batches is copied back to the database once;</item>
     /// <item>statement journals in memory: a statement that may fail halfway first copies each
     /// page it changes, and SQLite spilled those copies to a temporary file: four times as many
     /// writes as to the database and its log.</item>
@@ -27,7 +25,7 @@ internal static class ImportConnection
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync(
-                "PRAGMA cache_size=-32768; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=16384; PRAGMA temp_store=MEMORY;", ct);
+                "PRAGMA cache_size=-32768; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;", ct);
         }
     }
 }
