@@ -1,5 +1,6 @@
 using Dateline.Features.Comments;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
@@ -21,19 +22,13 @@ public sealed class PublicPagePolicy : IOutputCachePolicy
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
     private const string GenerationKey = "Dateline.PageCache.Generation";
+    private const string SharedKey = "Dateline.PageCache.Shared";
+    private const string EncodingKey = "encoding";
 
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(context);
         var http = context.HttpContext;
-        if (!http.RequestServices.GetRequiredService<IOptions<DatelineOptions>>().Value.PageCache)
-        {
-            context.EnableOutputCaching = false;
-            context.AllowCacheLookup = false;
-            context.AllowCacheStorage = false;
-            return ValueTask.CompletedTask;
-        }
-
         var request = http.Request;
         var personal = http.User.Identity?.IsAuthenticated == true
             || request.Query.ContainsKey("held")
@@ -43,7 +38,12 @@ public sealed class PublicPagePolicy : IOutputCachePolicy
         var shared = HttpMethods.IsGet(request.Method)
             && !request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization)
             && !personal;
-        if (personal)
+        if (shared)
+        {
+            // Compressed and tagged with an ETag whether or not the cache is on (see SharedAnswers).
+            http.Items[SharedKey] = true;
+        }
+        else if (personal)
         {
             // Nor may a proxy or CDN between us and the reader keep a page made for one reader.
             http.Response.OnStarting(() =>
@@ -51,6 +51,14 @@ public sealed class PublicPagePolicy : IOutputCachePolicy
                 http.Response.Headers.CacheControl = "private, no-store";
                 return Task.CompletedTask;
             });
+        }
+
+        if (!http.RequestServices.GetRequiredService<IOptions<DatelineOptions>>().Value.PageCache)
+        {
+            context.EnableOutputCaching = false;
+            context.AllowCacheLookup = false;
+            context.AllowCacheStorage = false;
+            return ValueTask.CompletedTask;
         }
 
         http.Items[GenerationKey] = http.RequestServices.GetRequiredService<PageCache>().Generation;
@@ -61,9 +69,23 @@ public sealed class PublicPagePolicy : IOutputCachePolicy
         // would fail every reader waiting on it.
         context.AllowLocking = false;
         context.CacheVaryByRules.QueryKeys = ShapingQueryKeys;
+        // Answers are stored compressed: one entry per encoding the compression would choose
+        // (br, gzip or none), not one per spelling of Accept-Encoding.
+        context.CacheVaryByRules.VaryByValues[EncodingKey] =
+            http.RequestServices.GetRequiredService<IResponseCompressionProvider>().GetCompressionProvider(http)?.EncodingName ?? "identity";
         context.ResponseExpirationTimeSpan = Lifetime;
         context.Tags.Add(PageCache.EverythingTag);
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Whether the answer being made is the same for every anonymous reader, and so may be
+    /// compressed (it holds no secret a compression side channel could leak) and stored.
+    /// </summary>
+    public static bool IsShared(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return http.Items.ContainsKey(SharedKey);
     }
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;

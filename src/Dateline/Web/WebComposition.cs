@@ -89,6 +89,7 @@ public static class WebComposition
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOutputCache();
+        app.UseSharedAnswers();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
@@ -157,6 +158,7 @@ public static class WebComposition
             o.AddPolicy(PageCache.PolicyName, new PublicPagePolicy());
         });
         services.AddSingleton<PageCache>();
+        services.AddSharedAnswerCompression();
         services.AddIdentityCore<NewsroomUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;

@@ -13,12 +13,12 @@ namespace Dateline.IntegrationTests.Pages;
 /// </summary>
 public abstract class PageCacheTests(DatelineApp app)
 {
-    private async Task<(HttpClient Admin, int Id, string Path, string Headline)> ArticleAsync()
+    private async Task<(HttpClient Admin, int Id, string Path, string Headline)> ArticleAsync(string? headline = null)
     {
         var admin = app.CreateClient(await app.CreateApiKeyAsync("admin"));
         await admin.PutAsync("/api/newsroom/settings/discussion", System.Net.Http.Json.JsonContent.Create(
             new { minimumSecondsToSubmit = 0, floodSeconds = 0, requirePreviousApproval = true }));
-        var headline = $"Cached Story {Guid.NewGuid():N}";
+        headline ??= $"Cached Story {Guid.NewGuid():N}";
         var article = await admin.CreateArticleAsync(new { headline, authors = new[] { "Cache Writer" }, status = "published" });
         return (admin, article.GetProperty("id").GetInt32(), Http.PathOf(article), headline);
     }
@@ -84,6 +84,128 @@ public abstract class PageCacheTests(DatelineApp app)
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/newsroom/comments/{commentId}/trash", null)).StatusCode);
         Assert.DoesNotContain("Held until a moderator", await reader.GetStringAsync(path), StringComparison.Ordinal);
         Assert.DoesNotContain("Held until a moderator", await reader.GetStringAsync("/comments/feed/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EachActionEvictsThePagesShowingItsArticleAndLeavesOtherArticlesCached()
+    {
+        // Headlines with no word in common, so that neither page lists the other as related.
+        var (_, otherId, otherPath, otherHeadline) = await ArticleAsync($"Harbour Violin {Guid.NewGuid():N}");
+        var (admin, id, path, _) = await ArticleAsync($"Quarry Lantern {Guid.NewGuid():N}");
+        var reader = Reader("10.7.6.1");
+        await reader.GetStringAsync(path);
+        await reader.GetStringAsync(otherPath);
+        await RenameBehindTheAppsBackAsync(otherId, "Other Changed Behind The Back");
+        async Task OtherStillCachedAsync(string after) =>
+            Assert.True((await reader.GetStringAsync(otherPath)).Contains(otherHeadline, StringComparison.Ordinal), $"the other article's page was evicted by {after}");
+
+        var posted = await Reader("10.7.6.2").SubmitCommentFormAsync(path, id, Fields("A reply that waits for a moderator.", "Patient Reader", "patient@example.org"));
+        var commentId = int.Parse(System.Text.RegularExpressions.Regex.Match(posted.Headers.Location!.OriginalString, @"held=(\d+)").Groups[1].Value,
+            System.Globalization.CultureInfo.InvariantCulture);
+        await OtherStillCachedAsync("a held comment");
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/newsroom/comments/{commentId}/approve", null)).StatusCode);
+        Assert.Contains("A reply that waits for a moderator.", await reader.GetStringAsync(path), StringComparison.Ordinal);
+        await OtherStillCachedAsync("an approval");
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/newsroom/comments/{commentId}/hold", null)).StatusCode);
+        Assert.DoesNotContain("A reply that waits for a moderator.", await reader.GetStringAsync(path), StringComparison.Ordinal);
+        await OtherStillCachedAsync("holding a comment again");
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/newsroom/comments/{commentId}/approve", null)).StatusCode);
+
+        var dek = $"A new dek {Guid.NewGuid():N}";
+        Assert.Equal(HttpStatusCode.OK, (await admin.PatchJsonAsync($"/api/newsroom/articles/{id}", new { dek })).StatusCode);
+        Assert.Contains(dek, await reader.GetStringAsync(path), StringComparison.Ordinal);
+        await OtherStillCachedAsync("an edit of another article");
+        // The lists were evicted with the edit, so the home page is made afresh from the data.
+        Assert.Contains("Other Changed Behind The Back", await reader.GetStringAsync("/"), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/newsroom/comments/{commentId}/trash", null)).StatusCode);
+        Assert.DoesNotContain("A reply that waits for a moderator.", await reader.GetStringAsync(path), StringComparison.Ordinal);
+        await OtherStillCachedAsync("a comment's removal");
+    }
+
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task CachedPagesAreStoredCompressedWithAnETagThatAnswers304(string encoding)
+    {
+        var (admin, id, path, headline) = await ArticleAsync();
+        async Task<HttpResponseMessage> GetAsync(string? etag = null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br, zstd");
+            if (encoding == "gzip")
+            {
+                request.Headers.AcceptEncoding.Clear();
+                request.Headers.AcceptEncoding.ParseAdd("gzip");
+            }
+
+            if (etag is not null)
+            {
+                request.Headers.IfNoneMatch.ParseAdd(etag);
+            }
+
+            return await Reader("10.7.7.1").SendAsync(request);
+        }
+
+        var first = await GetAsync();
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(encoding, Assert.Single(first.Content.Headers.ContentEncoding));
+        Assert.Contains("Accept-Encoding", first.Headers.Vary);
+        var etag = first.Headers.ETag!.ToString();
+        Assert.False(first.Headers.ETag.IsWeak);
+        var bytes = await first.Content.ReadAsByteArrayAsync();
+        Assert.Equal(bytes.Length, first.Content.Headers.ContentLength);
+        var html = Decompress(bytes, encoding);
+        Assert.Contains(headline, html, StringComparison.Ordinal);
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(bytes)[..16], Convert.FromBase64String(etag.Trim('"').Replace('-', '+').Replace('_', '/') + "=="));
+
+        // The stored entry is the compressed one: the same bytes again, though the data changed.
+        await RenameBehindTheAppsBackAsync(id, "Changed Behind The Back");
+        var second = await GetAsync();
+        Assert.Equal(bytes, await second.Content.ReadAsByteArrayAsync());
+        Assert.Equal(etag, second.Headers.ETag!.ToString());
+        var unchanged = await GetAsync(etag);
+        Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+        Assert.Empty(await unchanged.Content.ReadAsByteArrayAsync());
+
+        // A reader that takes no compression gets its own entry, in plain text.
+        var plain = await Reader("10.7.7.2").GetAsync(path);
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.NotEqual(etag, plain.Headers.ETag!.ToString());
+
+        var edited = $"Edited For Encoding {Guid.NewGuid():N}";
+        Assert.Equal(HttpStatusCode.OK, (await admin.PatchJsonAsync($"/api/newsroom/articles/{id}", new { headline = edited })).StatusCode);
+        var changed = await GetAsync(etag);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(etag, changed.Headers.ETag!.ToString());
+        Assert.Contains(edited, Decompress(await changed.Content.ReadAsByteArrayAsync(), encoding), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotModified, (await GetAsync(changed.Headers.ETag!.ToString())).StatusCode);
+    }
+
+    [Fact]
+    public async Task PagesMadeForOneReaderAreNeitherCompressedNorTagged()
+    {
+        var (_, id, path, _) = await ArticleAsync();
+        var writer = Reader("10.7.8.1");
+        await writer.SubmitCommentFormAsync(path, id, Fields("Mine alone, for now.", "Own Page", "own.page@example.org"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.AcceptEncoding.ParseAdd("br, gzip");
+        var own = await writer.SendAsync(request);
+        Assert.Contains("Mine alone, for now.", await own.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(own.Content.Headers.ContentEncoding);
+        Assert.Null(own.Headers.ETag);
+    }
+
+    private static string Decompress(byte[] bytes, string encoding)
+    {
+        using var input = new MemoryStream(bytes);
+        using Stream decoder = encoding == "br"
+            ? new System.IO.Compression.BrotliStream(input, System.IO.Compression.CompressionMode.Decompress)
+            : new System.IO.Compression.GZipStream(input, System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(decoder);
+        return reader.ReadToEnd();
     }
 
     [Fact]
