@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.OutputCaching;
 using Dateline.Features.Feeds;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
@@ -9,7 +10,7 @@ namespace Dateline.Web;
 /// <summary>
 /// What happens to an answer every anonymous reader shares (see <see cref="PublicPagePolicy.IsShared"/>)
 /// between the endpoint and the output cache: it is compressed (Brotli or gzip, as the reader
-/// accepts) and given an ETag that hashes the bytes sent. Both run inside the output cache, so a
+/// accepts) and, when it is to be stored, given an ETag that hashes the bytes sent. Both run inside the output cache, so a
 /// stored entry holds the compressed bytes with their ETag: a hit costs neither compression nor
 /// hashing, and the cache answers a matching <c>If-None-Match</c> with 304 by itself. Answers made
 /// for one reader or for the newsroom are left alone; compressing them next to a secret such as an
@@ -38,11 +39,16 @@ public static class SharedAnswers
     {
         app.UseWhen(PublicPagePolicy.IsShared, shared =>
         {
-            shared.Use(TagAsync);
+            // Tagging holds the answer back until it is complete, which pays only when it is
+            // stored; with the page cache off, answers go out as they are written.
+            shared.UseWhen(WillBeStored, stored => stored.Use(TagAsync));
             shared.UseResponseCompression();
         });
         return app;
     }
+
+    private static bool WillBeStored(HttpContext http) =>
+        http.Features.Get<IOutputCacheFeature>()?.Context.AllowCacheStorage == true;
 
     /// <summary>
     /// Holds the answer back until it is complete, then sends it with a hash of its bytes as its
