@@ -12,6 +12,7 @@ namespace Dateline.Web;
 public sealed class PageCache(IOutputCacheStore store)
 {
     private long generation;
+    private long articleGeneration;
     public const string PolicyName = "public";
     public const string EverythingTag = "public";
     public const string ListsTag = "lists";
@@ -23,6 +24,9 @@ public sealed class PageCache(IOutputCacheStore store)
     /// the old page).
     /// </summary>
     public long Generation => Interlocked.Read(ref generation);
+
+    /// <summary>Counts changes to articles (and to everything): what is derived from articles alone is stale once it moves.</summary>
+    public long ArticleGeneration => Interlocked.Read(ref articleGeneration);
 
     public static string ArticleTag(int articleId) => "article-" + articleId.ToString(CultureInfo.InvariantCulture);
 
@@ -57,6 +61,7 @@ public sealed class PageCache(IOutputCacheStore store)
     /// <summary>An article was written, published, unpublished or removed: its page and every list.</summary>
     public async Task ArticleChangedAsync(int articleId, CancellationToken ct)
     {
+        Interlocked.Increment(ref articleGeneration);
         Interlocked.Increment(ref generation);
         await store.EvictByTagAsync(ArticleTag(articleId), ct);
         await store.EvictByTagAsync(ListsTag, ct);
@@ -79,6 +84,7 @@ public sealed class PageCache(IOutputCacheStore store)
     /// <summary>A setting that shapes every page changed.</summary>
     public ValueTask EverythingChangedAsync(CancellationToken ct)
     {
+        Interlocked.Increment(ref articleGeneration);
         Interlocked.Increment(ref generation);
         return store.EvictByTagAsync(EverythingTag, ct);
     }

@@ -148,6 +148,7 @@ public static class WebComposition
         services.AddOptions<Features.Mail.SmtpOptions>().Bind(configuration.GetSection(Features.Mail.SmtpOptions.Section));
         services.AddScoped<Features.Archives.ArchiveQueries>();
         services.AddScoped<Features.Search.ArticleSearch>();
+        services.AddSingleton<Features.Search.RelatedArticlesMemo>();
         services.AddScoped<SitemapQueries>();
         // Registered for the command line too, so that shared feature code can evict; a separate
         // process's evictions reach a running server only through a shared store.

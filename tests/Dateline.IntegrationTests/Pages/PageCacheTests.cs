@@ -304,4 +304,24 @@ public sealed class PageCacheSwitchTests
         var again = await app.CreateReaderClient().GetStringAsync(path);
         Assert.True(again.Contains("Rendered Again", StringComparison.Ordinal), again[..Math.Min(3000, again.Length)]);
     }
+
+    [Fact]
+    public async Task WithThePageCacheOffTheRelatedArticlesRememberedFollowEveryArticleChange()
+    {
+        await using var app = new DatelineApp(Provider.Sqlite);
+        app.Settings["Dateline:PageCache"] = "false";
+        var admin = app.CreateClient(await app.CreateApiKeyAsync("admin"));
+        var topics = new[] { "Ferries" };
+        var story = await admin.CreateArticleAsync(new { headline = "Ferry timetable changes", authors = new[] { "Someone" }, topics, status = "published" });
+        var reader = app.CreateReaderClient();
+        async Task<List<string?>> RelatedAsync() =>
+            [.. (await (await reader.GetAsync(Http.PathOf(story))).HtmlAsync()).QuerySelectorAll(".related li a").Select(a => a.GetAttribute("href"))];
+        Assert.Empty(await RelatedAsync());
+
+        var later = await admin.CreateArticleAsync(new { headline = "Ferry crews vote on pay", authors = new[] { "Someone" }, topics, status = "published" });
+        Assert.Equal([Http.PathOf(later)], await RelatedAsync());
+
+        await admin.PatchJsonAsync($"/api/newsroom/articles/{later.GetProperty("id").GetInt32()}", new { status = "draft" });
+        Assert.Empty(await RelatedAsync());
+    }
 }

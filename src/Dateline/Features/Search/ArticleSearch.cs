@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Dateline.Features.Search;
 
 /// <summary>Full-text search over published articles, and the related articles of one.</summary>
-public sealed class ArticleSearch(DatelineDbContext db, SiteClock clock, IOptionsMonitor<DatelineOptions> options)
+public sealed class ArticleSearch(DatelineDbContext db, SiteClock clock, IOptionsMonitor<DatelineOptions> options, RelatedArticlesMemo relatedMemo)
 {
     private const int RelatedCandidates = 12;
 
@@ -112,6 +112,12 @@ public sealed class ArticleSearch(DatelineDbContext db, SiteClock clock, IOption
     public async Task<IReadOnlyList<ArticleSummary>> RelatedAsync(int articleId, string headline, IReadOnlyCollection<string> topicSlugs, int count, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(topicSlugs);
+        var chosen = await relatedMemo.GetAsync(articleId, count, () => ChooseRelatedAsync(articleId, headline, topicSlugs, count, ct));
+        return chosen.Count == 0 ? [] : await SummariesAsync(chosen, ct);
+    }
+
+    private async Task<IReadOnlyList<int>> ChooseRelatedAsync(int articleId, string headline, IReadOnlyCollection<string> topicSlugs, int count, CancellationToken ct)
+    {
         var articles = db.Articles.AsNoTracking().Published(clock.UtcNow).Where(a => a.Id != articleId);
         var scores = new Dictionary<int, double>();
         void Score(IEnumerable<int> ranked)
@@ -143,13 +149,7 @@ public sealed class ArticleSearch(DatelineDbContext db, SiteClock clock, IOption
                 .Select(x => x.Id).Take(RelatedCandidates).ToListAsync(ct));
         }
 
-        var chosen = scores.OrderByDescending(s => s.Value).ThenByDescending(s => s.Key).Take(count).Select(s => s.Key).ToList();
-        if (chosen.Count == 0)
-        {
-            return [];
-        }
-
-        return await SummariesAsync(chosen, ct);
+        return scores.OrderByDescending(s => s.Value).ThenByDescending(s => s.Key).Take(count).Select(s => s.Key).ToList();
     }
 
     private async Task<List<Candidate>> CandidatesAsync(ISearchIndex index, SearchRequest request, IQueryable<Article> articles, SearchScope scope, CancellationToken ct)

@@ -1,0 +1,264 @@
+#!/usr/bin/env bash
+# The reading and commenting benchmark (issue 7): Dateline against nginx serving the same article
+# as a static file (the machine's upper bound) and against a stock WordPress on this machine, in
+# one run, everything on 127.0.0.1, every load bounded in time.
+#
+#   bench/run.sh            (as root: it installs wrk, nginx and WordPress's packages if missing)
+#
+# Dateline is published in Release (ReadyToRun) and imports a generated site (bench/site-generate.py:
+# 1,000 articles over 50 topics, the newest with 500 threaded comments). WordPress gets the same
+# newest article and comments (bench/wordpress.sh). Prints one table and writes it, with the date
+# and the machine, to docs/benchmarks.md. Environment: DURATION (seconds per load, 10),
+# APP_DIR (an already published Dateline to use), SKIP_WORDPRESS=1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DEBIAN_FRONTEND=noninteractive DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+DURATION=${DURATION:-10}
+DL_PORT=5181
+NGINX_PORT=5182
+WP_PORT=5183
+WORK=$(mktemp -d)
+SERVER=
+NGINX_CONF=
+WP_UP=
+
+log() { printf '[run.sh] %s\n' "$*" >&2; }
+stop_server() {
+  if [[ -n $SERVER ]]; then
+    kill "$SERVER" 2>/dev/null || true
+    wait "$SERVER" 2>/dev/null || true
+    SERVER=
+  fi
+}
+cleanup() {
+  stop_server
+  if [[ -n $NGINX_CONF ]]; then nginx -c "$NGINX_CONF" -s stop 2>/dev/null || true; fi
+  if [[ -n $WP_UP ]]; then bench/wordpress.sh down >/dev/null 2>&1 || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+command -v nginx >/dev/null || missing+=(nginx)
+command -v curl >/dev/null || missing+=(curl)
+if ((${#missing[@]})); then
+  apt-get update -q >&2 && apt-get install -y -q -o DPkg::Lock::Timeout=300 "${missing[@]}" >&2
+fi
+
+# --- Dateline: publish, import the site, settings -------------------------------------------
+python3 bench/site-generate.py "$WORK/site.xml" "$WORK/article.json"
+if [[ -n ${APP_DIR:-} ]]; then
+  APP=$APP_DIR
+else
+  log "publishing Dateline (Release, ReadyToRun)"
+  dotnet publish src/Dateline -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$WORK/app" -nologo -v quiet >&2
+  APP=$WORK/app
+fi
+DL=(dotnet "$APP/Dateline.dll")
+DATA=$WORK/data
+log "importing the site"
+"${DL[@]}" import wxr "$WORK/site.xml" --data "$DATA" >"$WORK/import.txt"
+KEY=$("${DL[@]}" keys create --name bench --role admin --data "$DATA" | tail -1)
+BASE=http://127.0.0.1:$DL_PORT
+
+# Starts Dateline on SQLite with extra settings (NAME=VALUE ...); sets SERVER, and START_MS to
+# the milliseconds from the start of the process to the first 200 of the home page.
+start_dateline() {
+  local log_file=$WORK/server-$1.log
+  shift
+  local started
+  started=$(date +%s%N)
+  (cd "$WORK" && exec env Dateline__CommentPostsPerMinute=100000 "$@" "${DL[@]}" serve --urls "$BASE" --data "$DATA") >"$log_file" 2>&1 &
+  SERVER=$!
+  for _ in $(seq 1 1500); do
+    if curl -fs -o /dev/null "$BASE/"; then
+      START_MS=$((($(date +%s%N) - started) / 1000000))
+      return 0
+    fi
+    kill -0 "$SERVER" 2>/dev/null || break
+    sleep 0.01
+  done
+  log "Dateline did not start:"; cat "$log_file" >&2; exit 1
+}
+peak_mb() { awk '/VmHWM/ {printf "%d", $2 / 1024}' "/proc/$SERVER/status"; }
+
+# wrk's figures as "requests/s|p50|p99|errors" (errors: socket errors, timeouts and answers >= 400).
+measure() { # NAME CONNECTIONS URL [wrk args...]
+  local name=$1 connections=$2 url=$3
+  shift 3
+  wrk -t2 -c"$connections" -d"${DURATION}s" --timeout 30s --latency "$@" "$url" >"$WORK/$name.txt"
+  awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2}
+       /Socket errors/ {gsub(/,/, ""); bad += $4 + $6 + $8 + $10} /Non-2xx/ {bad += $NF}
+       END {printf "%s|%s|%s|%d", rps, p50, p99, bad}' "$WORK/$name.txt"
+}
+# wrk's "Non-2xx or 3xx" line counts only answers >= 400, so redirects after a post are not errors.
+warm() { wrk -t2 -c8 -d3s "$1" >/dev/null; }
+
+# --- Dateline, cold start and the cached pages -------------------------------------------------
+declare -A R
+start_dateline cached
+cold_first=$START_MS
+# The discussion settings are stored in the database; setting them needs a running server.
+curl -fsS -o /dev/null -X PUT -H "Authorization: Bearer $KEY" -H "Content-Type: application/json" "$BASE/api/newsroom/settings/discussion" \
+  --data '{"requirePreviousApproval":false,"floodSeconds":0,"holdLinkCount":0,"minimumSecondsToSubmit":0,"pageSize":500}'
+latest=$(curl -fsS "$BASE/api/articles?page=1")
+read -r ARTICLE_ID ARTICLE_PATH TOPIC_PATH < <(python3 -c '
+import json, sys, urllib.parse
+a = json.load(sys.stdin)
+a = a["articles"][0]
+print(a["id"], urllib.parse.urlparse(a["url"]).path, "/topics/" + a["topics"][0]["slug"] + "/")' <<<"$latest")
+comments_before=$(curl -fsS "$BASE/api/articles/$ARTICLE_ID" | python3 -c 'import json,sys; print(json.load(sys.stdin)["commentCount"])')
+[[ $comments_before == 500 ]] || { log "expected 500 comments on the article, found $comments_before"; exit 1; }
+curl -fsS -o "$WORK/article.html" "$BASE$ARTICLE_PATH"
+article_kb=$(( $(stat -c %s "$WORK/article.html") / 1024 ))
+
+log "Dateline with its page cache"
+warm "$BASE$ARTICLE_PATH"
+R[cached]=$(measure cached 32 "$BASE$ARTICLE_PATH")
+R[home]=$(measure home 32 "$BASE/")
+R[topic]=$(measure topic 32 "$BASE$TOPIC_PATH")
+R[rss]=$(measure rss 32 "$BASE/feed/")
+warm "$BASE/search?q=harbour"
+R[search]=$(measure search 8 "$BASE/search?q=harbour+council")
+R[post]=$(ARTICLE_ID=$ARTICLE_ID measure post 8 "$BASE/comments" -s bench/post-comment-form.lua)
+sent=$(awk '/^comment posts:/ {print $3}' "$WORK/post.txt")
+comments_after=$(curl -fsS "$BASE/api/articles/$ARTICLE_ID" | python3 -c 'import json,sys; print(json.load(sys.stdin)["commentCount"])')
+peak_cached=$(peak_mb)
+stop_server
+
+# A second and third start, on a warm disk cache, for the cold-start figure (the median of three).
+starts=("$cold_first")
+for run in 2 3; do
+  start_dateline "start$run"
+  starts+=("$START_MS")
+  stop_server
+done
+cold_ms=$(printf '%s\n' "${starts[@]}" | sort -n | sed -n 2p)
+
+log "Dateline without its page cache (the cold path)"
+start_dateline uncached Dateline__PageCache=false
+warm "$BASE$ARTICLE_PATH"
+R[uncached]=$(measure uncached 8 "$BASE$ARTICLE_PATH")
+R[uncached_home]=$(measure uncached_home 8 "$BASE/")
+R[uncached_topic]=$(measure uncached_topic 8 "$BASE$TOPIC_PATH")
+peak_uncached=$(peak_mb)
+stop_server
+
+# --- nginx: the same article's bytes as a static file --------------------------------------------
+log "nginx serving the article as a static file"
+mkdir -p "$WORK/nginx/html"
+chmod 755 "$WORK" # nginx's workers run as www-data
+cp "$WORK/article.html" "$WORK/nginx/html/article.html"
+NGINX_CONF=$WORK/nginx/nginx.conf
+cat >"$NGINX_CONF" <<NGINX
+worker_processes auto;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000;
+  default_type text/html;
+  client_body_temp_path $WORK/nginx/tmp;
+  proxy_temp_path $WORK/nginx/tmp;
+  fastcgi_temp_path $WORK/nginx/tmp;
+  uwsgi_temp_path $WORK/nginx/tmp;
+  scgi_temp_path $WORK/nginx/tmp;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $WORK/nginx/html;
+  }
+}
+NGINX
+mkdir -p "$WORK/nginx/tmp"
+nginx -c "$NGINX_CONF"
+warm "http://127.0.0.1:$NGINX_PORT/article.html"
+R[nginx]=$(measure nginx 32 "http://127.0.0.1:$NGINX_PORT/article.html")
+nginx -c "$NGINX_CONF" -s stop
+NGINX_CONF=
+
+# --- WordPress: the same article and comments ----------------------------------------------------
+if [[ -z ${SKIP_WORDPRESS:-} ]]; then
+  log "WordPress (twentytwentyone, PHP-FPM with opcache, MariaDB)"
+  WP_UP=1
+  read -r WP_PATH WP_POST < <(bench/wordpress.sh up "$WORK/article.json" "$WP_PORT")
+  WP=http://127.0.0.1:$WP_PORT
+  wp_comments=$(grep -c 'class="comment-body"' < <(curl -fsS "$WP$WP_PATH") || true)
+  warm "$WP$WP_PATH"
+  R[wp]=$(measure wp 8 "$WP$WP_PATH")
+  wp_before=$(bench/wordpress.sh count "$WP_POST")
+  R[wp_post]=$(WP_POST_ID=$WP_POST measure wp_post 8 "$WP/wp-comments-post.php" -s bench/wp-post-comment.lua)
+  wp_sent=$(awk '/^comment posts:/ {print $3}' "$WORK/wp_post.txt")
+  wp_after=$(bench/wordpress.sh count "$WP_POST")
+  bench/wordpress.sh down >&2
+  WP_UP=
+fi
+
+# --- the table ------------------------------------------------------------------------------------
+field() { cut -d'|' -f"$2" <<<"${R[$1]:-|||}"; }
+row() { # LABEL KEY
+  printf '| %s | %s | %s | %s | %s |\n' "$1" "$(field "$2" 1)" "$(field "$2" 2)" "$(field "$2" 3)" "$(field "$2" 4)"
+}
+ratio() { # KEY OVER-KEY
+  local a b
+  a=$(field "$1" 1) b=$(field "$2" 1)
+  [[ -n $a && -n $b ]] && python3 -c "print(f'{$a / $b:.2f}' if $b else 'n/a')" || echo "n/a"
+}
+verdict() { python3 -c "print('met' if $1 else '**missed**')"; }
+p99_ms() { python3 -c "
+s = '$1'
+print(float(s[:-2]) if s.endswith('ms') else float(s[:-2]) / 1000 if s.endswith('us') else float(s[:-1]) * 1000 if s.endswith('s') else 'nan')"; }
+
+cached_over_nginx=$(ratio cached nginx)
+uncached_over_wp=$(ratio uncached wp)
+post_over_wp=$(ratio post wp_post)
+uncached_p99=$(p99_ms "$(field uncached 3)")
+lost=$((comments_before + sent - comments_after))
+wp_lost=$(( ${wp_before:-0} + ${wp_sent:-0} - ${wp_after:-0} ))
+peak=$(( peak_cached > peak_uncached ? peak_cached : peak_uncached ))
+cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
+mem=$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)
+
+table=$(cat <<MD
+# Reading and commenting benchmark
+
+$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores ($cpu), $mem, $(. /etc/os-release && echo "$PRETTY_NAME"). Written by \`bench/run.sh\`.
+Everything on 127.0.0.1; wrk (2 threads) runs on the same cores as the servers, ${DURATION} s per row.
+Dateline: Release, ReadyToRun, SQLite, a generated site of 1,000 articles over 50 topics imported
+from WXR; the article read is the newest, with 500 threaded comments (five levels), $article_kb KB of HTML.
+nginx $(nginx -v 2>&1 | sed 's/.*nginx\///') serves that same HTML as a static file. WordPress $(dpkg-query -W -f='${Version}' wordpress 2>/dev/null || echo '?') (Debian's package,
+theme Twenty Twenty-One, PHP-FPM with opcache and 8 workers, MariaDB, nginx) holds the same article
+and comments${wp_comments:+ ($wp_comments shown on its page)}. Flood checks are off on both sides for the posting rows.
+
+| what | requests/s | p50 | p99 | errors |
+| --- | ---: | ---: | ---: | ---: |
+$(row "nginx: the article as a static file (32 connections)" nginx)
+$(row "Dateline: article, cached (32 connections)" cached)
+$(row "Dateline: home page, cached (32)" home)
+$(row "Dateline: topic archive, cached (32)" topic)
+$(row "Dateline: RSS feed, cached (32)" rss)
+$(row "Dateline: search, two words (8)" search)
+$(row "Dateline: article, page cache off (8 connections)" uncached)
+$(row "Dateline: home page, page cache off (8)" uncached_home)
+$(row "Dateline: topic archive, page cache off (8)" uncached_topic)
+$(row "Dateline: comment posting through the reply form (8)" post)
+$(row "WordPress: the article (8 connections)" wp)
+$(row "WordPress: comment posting through wp-comments-post.php (8)" wp_post)
+
+| target | figure | aim | |
+| --- | ---: | ---: | --- |
+| cached article, Dateline / nginx | ${cached_over_nginx} | ≥ 0.5 | $(verdict "'$cached_over_nginx' != 'n/a' and $cached_over_nginx >= 0.5") |
+| article with 500 comments, cache off, Dateline / WordPress | ${uncached_over_wp} | ≥ 100 | $(verdict "'$uncached_over_wp' != 'n/a' and $uncached_over_wp >= 100") |
+| same, p99 at 8 connections | ${uncached_p99} ms | < 30 ms | $(verdict "$uncached_p99 < 30") |
+| comment posting, Dateline / WordPress | ${post_over_wp} | ≥ 20 | $(verdict "'$post_over_wp' != 'n/a' and $post_over_wp >= 20") |
+| comments lost: Dateline (sent $sent, $comments_before → $comments_after) | $lost | 0 | $(verdict "$lost == 0") |
+| comments lost: WordPress (sent ${wp_sent:-?}, ${wp_before:-?} → ${wp_after:-?}) | $wp_lost | 0 | $(verdict "$wp_lost == 0") |
+| Dateline peak resident memory (cached runs / cache-off runs) | $peak_cached / $peak_uncached MB | < 250 MB | $(verdict "$peak < 250") |
+| Dateline cold start to the first 200 (median of three: ${starts[*]} ms) | $cold_ms ms | < 1500 ms | $(verdict "$cold_ms < 1500") |
+MD
+)
+echo "$table"
+echo "$table" >docs/benchmarks.md
