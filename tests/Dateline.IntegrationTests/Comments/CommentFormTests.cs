@@ -34,6 +34,39 @@ public abstract class CommentFormTests(DatelineApp app)
     }
 
     [Fact]
+    public async Task TheAnswerToAPostLeadsToThePageOfCommentsThatShowsIt()
+    {
+        var (admin, id, path) = await ArticleAsync();
+        await SettingsAsync(admin, new DiscussionSettingsShape { MinimumSecondsToSubmit = 0, RequirePreviousApproval = false, FloodSeconds = 0, PageSize = 2 });
+        var browser = Browser("10.2.9.1");
+        string Location(HttpResponseMessage posted)
+        {
+            Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
+            return posted.Headers.Location!.OriginalString;
+        }
+
+        // While everything fits on one page, no page is named.
+        var first = Location(await SubmitAsync(browser, path, id, Fields("First on the page.", "p1@example.org")));
+        Assert.Matches(@"^[^?]+#comment-\d+$", first);
+        Location(await SubmitAsync(browser, path, id, Fields("Second on the page.", "p2@example.org")));
+        var third = Location(await SubmitAsync(browser, path, id, Fields("Third, so on page two.", "p3@example.org")));
+        Assert.Matches(@"\?cpage=2#comment-\d+$", third);
+
+        // A reply is on its thread's page: the first thread is on page one.
+        var firstId = first[(first.IndexOf('#', StringComparison.Ordinal) + "#comment-".Length)..];
+        var replyFields = Fields("A reply to the first.", "p4@example.org");
+        replyFields["parentId"] = firstId;
+        var reply = Location(await browser.PostAsync("/comments", new FormUrlEncodedContent(new Dictionary<string, string>(replyFields)
+        {
+            ["articleId"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["homepage"] = "",
+        })));
+        Assert.Matches(@"^[^?]+#comment-\d+$", reply);
+        var page2 = await (await browser.GetAsync(path + "?cpage=2")).HtmlAsync();
+        Assert.Contains("Third, so on page two.", page2.QuerySelector(".comment-list")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AHeldCommentIsShownToItsAuthorAloneUntilApprovedAndThenTheBrowserIsTrusted()
     {
         var (admin, id, path) = await ArticleAsync();

@@ -17,16 +17,34 @@ public static class CommentThreads
     public static async Task<IReadOnlyList<CommentView>> ForReaderAsync(DatelineDbContext db, int articleId, IReadOnlyList<int> ownHeld, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var held = ownHeld.ToList();
-        var comments = await db.Comments.AsNoTracking()
-            .Where(c => c.ArticleId == articleId
-                && (c.Status == CommentStatus.Approved || c.Status == CommentStatus.Trash || (c.Status == CommentStatus.Held && held.Contains(c.Id))))
-            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+        var comments = await Visible(db, articleId, ownHeld)
             .Select(c => c.Status == CommentStatus.Trash
                 ? new CommentView(c.Id, c.ParentId, "", null, "", c.CreatedAt, false) { Removed = true }
                 : new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.BodyHtml, c.CreatedAt, c.UserId != null) { AwaitingModeration = c.Status == CommentStatus.Held })
             .ToListAsync(ct);
         return Prune(Thread(comments));
+    }
+
+    /// <summary>
+    /// The same threads with only their shape (ids, nesting, placeholders): enough to tell which
+    /// page shows a comment, without reading and decoding every comment's text and time.
+    /// </summary>
+    public static async Task<IReadOnlyList<CommentView>> OutlineForReaderAsync(DatelineDbContext db, int articleId, IReadOnlyList<int> ownHeld, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var comments = await Visible(db, articleId, ownHeld)
+            .Select(c => new CommentView(c.Id, c.ParentId, "", null, "", default, false) { Removed = c.Status == CommentStatus.Trash })
+            .ToListAsync(ct);
+        return Prune(Thread(comments));
+    }
+
+    private static IQueryable<Comment> Visible(DatelineDbContext db, int articleId, IReadOnlyList<int> ownHeld)
+    {
+        var held = ownHeld.ToList();
+        return db.Comments.AsNoTracking()
+            .Where(c => c.ArticleId == articleId
+                && (c.Status == CommentStatus.Approved || c.Status == CommentStatus.Trash || (c.Status == CommentStatus.Held && held.Contains(c.Id))))
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id);
     }
 
     // Placeholders with nothing approved below them disappear, from the leaves up.
