@@ -185,6 +185,30 @@ public abstract class PageCacheTests(DatelineApp app)
     }
 
     [Fact]
+    public async Task AFeedsOwnTagIsSentWeakWhenTheFeedIsCompressedAndStillAnswers304()
+    {
+        await ArticleAsync();
+        async Task<HttpResponseMessage> GetAsync(string? etag = null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/feed/");
+            request.Headers.AcceptEncoding.ParseAdd("gzip");
+            if (etag is not null)
+            {
+                request.Headers.IfNoneMatch.ParseAdd(etag);
+            }
+
+            return await Reader("10.7.9.1").SendAsync(request);
+        }
+
+        var first = await GetAsync();
+        Assert.Equal("gzip", Assert.Single(first.Content.Headers.ContentEncoding));
+        Assert.True(first.Headers.ETag!.IsWeak, first.Headers.ETag.ToString());
+        Assert.Equal(HttpStatusCode.NotModified, (await GetAsync(first.Headers.ETag.ToString())).StatusCode);
+        var plain = await Reader("10.7.9.2").GetAsync("/feed/");
+        Assert.False(plain.Headers.ETag!.IsWeak);
+    }
+
+    [Fact]
     public async Task PagesMadeForOneReaderAreNeitherCompressedNorTagged()
     {
         var (_, id, path, _) = await ArticleAsync();
