@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
+using Dateline.Features.Feeds;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.OutputCaching;
-using Dateline.Features.Feeds;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
 
@@ -10,11 +10,13 @@ namespace Dateline.Web;
 /// <summary>
 /// What happens to an answer every anonymous reader shares (see <see cref="PublicPagePolicy.IsShared"/>)
 /// between the endpoint and the output cache: it is compressed (Brotli or gzip, as the reader
-/// accepts) and, when it is to be stored, given an ETag that hashes the bytes sent. Both run inside the output cache, so a
-/// stored entry holds the compressed bytes with their ETag: a hit costs neither compression nor
-/// hashing, and the cache answers a matching <c>If-None-Match</c> with 304 by itself. Answers made
-/// for one reader or for the newsroom are left alone; compressing them next to a secret such as an
-/// antiforgery token is what BREACH-style attacks need.
+/// accepts) and, when it is to be stored, given an ETag that hashes the bytes sent. Both run
+/// inside the output cache, so a stored entry holds the compressed bytes with their ETag: a hit
+/// costs neither compression nor hashing, and the cache answers a matching <c>If-None-Match</c>
+/// with 304 by itself. Answers made for one reader or for the newsroom are left alone;
+/// compressing them next to a secret such as an antiforgery token is what BREACH-style attacks
+/// need. With the page cache off nothing is held back, so a feed's own tag then stays as the
+/// feed set it, compressed or not.
 /// </summary>
 public static class SharedAnswers
 {
