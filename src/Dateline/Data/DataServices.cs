@@ -14,7 +14,7 @@ public static class DataServices
     /// </summary>
     public static IServiceCollection AddDatelineData(this IServiceCollection services)
     {
-        services.AddDbContext<SqliteDatelineDbContext>((sp, o) => Configure(o).UseSqlite(SqliteConnectionString(sp)));
+        services.AddDbContext<SqliteDatelineDbContext>((sp, o) => Configure(o).UseSqlite(SqliteConnectionString(sp)).AddInterceptors(SqliteBusyTimeout.Instance));
         services.AddDbContext<PostgresDatelineDbContext>((sp, o) => Configure(o).UseNpgsql(PostgresConnectionString(sp)));
         services.AddScoped<DatelineDbContext>(sp =>
             sp.GetRequiredService<IOptions<DatelineOptions>>().Value.Database.Provider == DatabaseProvider.Postgres

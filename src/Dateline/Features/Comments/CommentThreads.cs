@@ -22,20 +22,20 @@ public static class CommentThreads
                 ? new CommentView(c.Id, c.ParentId, "", null, "", c.CreatedAt, false) { Removed = true }
                 : new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorUrl, c.BodyHtml, c.CreatedAt, c.UserId != null) { AwaitingModeration = c.Status == CommentStatus.Held })
             .ToListAsync(ct);
-        return Prune(Thread(comments));
+        return Shape(comments);
     }
 
     /// <summary>
-    /// The same threads with only their shape (ids, nesting, placeholders): enough to tell which
-    /// page shows a comment, without reading and decoding every comment's text and time.
+    /// The shape of the same threads (ids, parents, placeholders) as rows in thread order: enough to
+    /// tell which page shows a comment, without reading and decoding every comment's text and time,
+    /// or building the tree (<see cref="CommentPages.PageOf"/>).
     /// </summary>
-    public static async Task<IReadOnlyList<CommentView>> OutlineForReaderAsync(DatelineDbContext db, int articleId, IReadOnlyList<int> ownHeld, CancellationToken ct)
+    public static async Task<List<CommentOutline>> OutlineForReaderAsync(DatelineDbContext db, int articleId, IReadOnlyList<int> ownHeld, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var comments = await Visible(db, articleId, ownHeld)
-            .Select(c => new CommentView(c.Id, c.ParentId, "", null, "", default, false) { Removed = c.Status == CommentStatus.Trash })
+        return await Visible(db, articleId, ownHeld)
+            .Select(c => new CommentOutline(c.Id, c.ParentId, c.Status == CommentStatus.Trash))
             .ToListAsync(ct);
-        return Prune(Thread(comments));
     }
 
     private static IQueryable<Comment> Visible(DatelineDbContext db, int articleId, IReadOnlyList<int> ownHeld)
@@ -46,6 +46,9 @@ public static class CommentThreads
                 && (c.Status == CommentStatus.Approved || c.Status == CommentStatus.Trash || (c.Status == CommentStatus.Held && held.Contains(c.Id))))
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id);
     }
+
+    /// <summary>Threads comments (in thread order) and drops the placeholders with nothing approved below them.</summary>
+    public static IReadOnlyList<CommentView> Shape(IReadOnlyList<CommentView> comments) => Prune(Thread(comments));
 
     // Placeholders with nothing approved below them disappear, from the leaves up.
     private static List<CommentView> Prune(IEnumerable<CommentView> comments)
