@@ -77,7 +77,13 @@ public static class DataServices
             db.Database.SetCommandTimeout(MigrationTimeout);
         }
 
-        await db.Database.MigrateAsync(cancellationToken);
+        // Migrating takes EF Core's migration lock and checks the model, about 0.3 s at every
+        // start; reading the history is enough to see that there is nothing to apply.
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
         db.Database.SetCommandTimeout(null);
         if (sqlite)
         {

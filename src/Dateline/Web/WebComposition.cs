@@ -68,7 +68,8 @@ public static class WebComposition
         builder.Services.AddSingleton<SiteUrls>();
         builder.Services.AddSingleton<Features.Feeds.FeedSite>();
         builder.Services.AddScoped<PageMeta>();
-        builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.Services.AddSingleton<DatabaseMigrator>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseMigrator>());
         builder.Services.AddHostedService<SqliteStatistics>();
         builder.Services.AddSiteSettingsRefresher();
         builder.Services.AddHostedService<SetupAnnouncement>();
@@ -80,6 +81,7 @@ public static class WebComposition
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
 
         var app = builder.Build();
+        app.Services.GetRequiredService<DatabaseMigrator>().Begin();
         app.UseDatelineErrors();
         app.UseOldAddressRedirects();
         app.UseSecurityHeaders();
