@@ -16,7 +16,7 @@ public static class DataServices
     {
         // Pooled: building a context for each request (its options, the connection string, EF
         // Core's per-context services) took about 5% of the time of an uncached article page.
-        services.AddDbContextPool<SqliteDatelineDbContext>((sp, o) => Configure(o).UseSqlite(SqliteConnectionString(sp)).AddInterceptors(SqliteBusyTimeout.Instance));
+        services.AddDbContextPool<SqliteDatelineDbContext>((sp, o) => Configure(o).UseSqlite(SqliteConnectionString(sp)).UseFastSqliteTimes().AddInterceptors(SqliteBusyTimeout.Instance));
         services.AddDbContextPool<PostgresDatelineDbContext>((sp, o) => Configure(o).UseNpgsql(PostgresConnectionString(sp)));
         services.AddScoped<DatelineDbContext>(sp =>
             sp.GetRequiredService<IOptions<DatelineOptions>>().Value.Database.Provider == DatabaseProvider.Postgres
