@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace Dateline;
@@ -10,6 +11,8 @@ public sealed class SiteClock
 {
     private readonly TimeProvider time;
     private readonly IOptionsMonitor<DatelineOptions> options;
+    private static readonly string[] MonthNames = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames;
+
     private ZoneChoice zone;
 
     public SiteClock(TimeProvider time, IOptionsMonitor<DatelineOptions> options)
@@ -44,14 +47,26 @@ public sealed class SiteClock
     /// <summary>A time as readers see it: "March 1, 2023, 9:00 AM UTC".</summary>
     public string Display(DateTime utc)
     {
+        // Put together from numbers: a custom format string is parsed again on every call, and
+        // an article page shows a time for each of its comments.
         var local = ToLocal(utc);
-        var offset = local.Offset == TimeSpan.Zero ? "UTC" : $"UTC{(local.Offset < TimeSpan.Zero ? "-" : "+")}{local.Offset:hh\\:mm}";
-        return local.ToString("MMMM d, yyyy, h:mm tt", System.Globalization.CultureInfo.InvariantCulture) + " " + offset;
+        var t = local.DateTime;
+        var hour = t.Hour % 12 == 0 ? 12 : t.Hour % 12;
+        var half = t.Hour < 12 ? "AM" : "PM";
+        var offset = local.Offset;
+        if (offset == TimeSpan.Zero)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{MonthNames[t.Month - 1]} {t.Day}, {t.Year:D4}, {hour}:{t.Minute:D2} {half} UTC");
+        }
+
+        var sign = offset < TimeSpan.Zero ? '-' : '+';
+        var size = offset.Duration();
+        return string.Create(CultureInfo.InvariantCulture, $"{MonthNames[t.Month - 1]} {t.Day}, {t.Year:D4}, {hour}:{t.Minute:D2} {half} UTC{sign}{size.Hours:D2}:{size.Minutes:D2}");
     }
 
     /// <summary>A machine-readable UTC time for datetime attributes, whatever the server's culture.</summary>
     public static string Iso(DateTime utc) =>
-        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        string.Create(CultureInfo.InvariantCulture, $"{utc.Year:D4}-{utc.Month:D2}-{utc.Day:D2}T{utc.Hour:D2}:{utc.Minute:D2}:{utc.Second:D2}Z");
 
     /// <summary>A time in the site's zone with its offset, to the second, for metadata: "2023-03-01T10:00:00+01:00".</summary>
     public string IsoLocal(DateTime utc) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dateline.Features.Settings;
 using Dateline.Web;
 using Microsoft.Extensions.Configuration;
@@ -97,6 +98,30 @@ public sealed class SiteSettingsTests
         Assert.Equal("Europe/London", monitor.CurrentValue.TimeZone);
         Assert.Equal("fr", monitor.CurrentValue.Language);
         Assert.Equal("Europe/London", services.GetRequiredService<SiteClock>().Zone.Id);
+    }
+
+    // The shown times are put together by hand; they must read as the format strings that
+    // defined them do, in zones with half-hour, quarter-hour and negative offsets, across the year.
+    [Theory]
+    [InlineData("UTC")]
+    [InlineData("America/New_York")]
+    [InlineData("America/St_Johns")]
+    [InlineData("Asia/Kathmandu")]
+    [InlineData("Pacific/Chatham")]
+    [InlineData("Europe/London")]
+    public void ShownTimesReadAsTheFormatStringsDo(string zone)
+    {
+        using var services = Services(new() { ["Dateline:TimeZone"] = zone });
+        var clock = services.GetRequiredService<SiteClock>();
+        var random = new Random(zone.Length);
+        for (var i = 0; i < 5_000; i++)
+        {
+            var utc = new DateTime(random.NextInt64(new DateTime(1900, 1, 1).Ticks, new DateTime(2200, 1, 1).Ticks), DateTimeKind.Utc);
+            var local = clock.ToLocal(utc);
+            var offset = local.Offset == TimeSpan.Zero ? "UTC" : $"UTC{(local.Offset < TimeSpan.Zero ? "-" : "+")}{local.Offset:hh\\:mm}";
+            Assert.Equal(local.ToString("MMMM d, yyyy, h:mm tt", CultureInfo.InvariantCulture) + " " + offset, clock.Display(utc));
+            Assert.Equal(utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), SiteClock.Iso(utc));
+        }
     }
 
     [Fact]
