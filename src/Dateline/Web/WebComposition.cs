@@ -137,6 +137,7 @@ public static class WebComposition
         services.AddScoped<ApiKeyIssuer>();
         services.AddSingleton<Features.Comments.CommentRenderer>();
         services.AddScoped<Features.Comments.DiscussionSettingsStore>();
+        services.AddSingleton<Features.Comments.DiscussionSettingsMemo>();
         services.AddScoped<Features.Comments.CommentPoster>();
         services.AddScoped<Features.Comments.CommentModerator>();
         services.AddSingleton<Features.Comments.CommentRateLimits>();

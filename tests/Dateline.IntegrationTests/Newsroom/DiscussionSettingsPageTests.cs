@@ -1,8 +1,13 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Dateline.Features.Accounts;
 using Dateline.IntegrationTests.Comments;
+using Dateline.Data;
+using Dateline.Features.Settings;
 using Dateline.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dateline.IntegrationTests.Newsroom;
 
@@ -62,6 +67,48 @@ public abstract class DiscussionSettingsPageTests(DatelineApp app)
         Assert.Equal("14", form.QuerySelector("#closeAfterDays")!.GetAttribute("value"));
         Assert.Equal("casino\nlottery", form.QuerySelector("#holdWords")!.TextContent.ReplaceLineEndings("\n").Trim('\n'));
         Assert.Equal("buy followers\nfree money", form.QuerySelector("#denyWords")!.TextContent.ReplaceLineEndings("\n").Trim('\n'));
+    }
+
+    // Each instance keeps the settings in memory; a save on one reaches another sharing the
+    // database with its next refresh, and the other's cached pages go with it.
+    [Fact]
+    public async Task AnotherInstanceOnTheSameDatabaseUsesTheNewSettingsWithinSeconds()
+    {
+        await using var other = new DatelineApp(app.Database);
+        var otherApi = other.CreateClient(await other.CreateApiKeyAsync(Roles.Admin));
+        var before = (await otherApi.GetFromJsonAsync<DiscussionSettingsShape>("/api/newsroom/settings/discussion"))!;
+        var pageSize = before.PageSize == 37 ? 38 : 37;
+
+        // An article page the other instance has cached, then renamed behind both apps' backs:
+        // the other keeps showing the old headline until its cached pages are evicted.
+        var writer = app.CreateClient(await app.CreateApiKeyAsync(Roles.Editor));
+        var article = await writer.CreateArticleAsync(new { headline = $"Shared Discussion {Guid.NewGuid():N}", authors = new[] { "Settings Writer" }, status = "published" });
+        var path = Http.PathOf(article);
+        var reader = other.CreateReaderClient();
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(path)).StatusCode);
+        var renamed = $"Renamed Discussion {Guid.NewGuid():N}";
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DatelineDbContext>();
+            var id = article.GetProperty("id").GetInt32();
+            await db.Articles.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Headline, renamed));
+        }
+
+        Assert.DoesNotContain(renamed, await reader.GetStringAsync(path));
+
+        var (admin, _) = await app.SignedInAsync(Roles.Admin);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitFormAsync(Path, Fields(pageSize: pageSize.ToString(CultureInfo.InvariantCulture)))).StatusCode);
+        var deadline = DateTime.UtcNow + (SiteSettingsRefresher.Interval * 4);
+        int seen;
+        do
+        {
+            await Task.Delay(250);
+            seen = (await otherApi.GetFromJsonAsync<DiscussionSettingsShape>("/api/newsroom/settings/discussion"))!.PageSize;
+        }
+        while (seen != pageSize && DateTime.UtcNow < deadline);
+
+        Assert.Equal(pageSize, seen);
+        Assert.Contains(renamed, await reader.GetStringAsync(path));
     }
 
     [Fact]

@@ -6,16 +6,44 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dateline.Features.Comments;
 
-/// <summary>Reads and saves <see cref="DiscussionSettings"/> as one JSON setting.</summary>
-public sealed class DiscussionSettingsStore(DatelineDbContext db, PageCache cache)
+/// <summary>
+/// Reads and saves <see cref="DiscussionSettings"/> as one JSON setting. What was read is kept in
+/// memory (<see cref="DiscussionSettingsMemo"/>): every article page and every post needs it, and
+/// it changes rarely. A save here applies at once; a save on another instance sharing the
+/// database arrives with the next refresh (<see cref="RefreshAsync"/>, every few seconds, with
+/// the site settings), which then evicts the cached pages, as a change of the site settings does.
+/// </summary>
+public sealed class DiscussionSettingsStore(DatelineDbContext db, PageCache cache, DiscussionSettingsMemo memo)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<DiscussionSettings> GetAsync(CancellationToken ct)
+    public async Task<DiscussionSettings> GetAsync(CancellationToken ct) =>
+        memo.Current?.Settings ?? (await ReadAsync(ct)).Settings;
+
+    /// <summary>Reads the stored settings again; when they changed since the last read, every cached page goes.</summary>
+    public async Task<bool> RefreshAsync(CancellationToken ct)
+    {
+        var known = memo.Current;
+        var read = await ReadAsync(ct);
+        if (known is null || string.Equals(known.Stored, read.Stored, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        await cache.EverythingChangedAsync(ct);
+        return true;
+    }
+
+    private async Task<DiscussionSettingsMemo.Entry> ReadAsync(CancellationToken ct)
     {
         var value = await db.Settings.AsNoTracking().Where(s => s.Key == DiscussionSettings.Key).Select(s => s.Value).FirstOrDefaultAsync(ct);
-        return value is null ? new DiscussionSettings() : JsonSerializer.Deserialize<DiscussionSettings>(value, Json) ?? new DiscussionSettings();
+        var entry = new DiscussionSettingsMemo.Entry(value, Parse(value));
+        memo.Current = entry;
+        return entry;
     }
+
+    private static DiscussionSettings Parse(string? value) =>
+        value is null ? new DiscussionSettings() : JsonSerializer.Deserialize<DiscussionSettings>(value, Json) ?? new DiscussionSettings();
 
     public async Task SaveAsync(DiscussionSettings settings, CancellationToken ct)
     {
@@ -31,6 +59,7 @@ public sealed class DiscussionSettingsStore(DatelineDbContext db, PageCache cach
         }
 
         await db.SaveChangesAsync(ct);
+        memo.Current = new DiscussionSettingsMemo.Entry(value, Parse(value));
         // Page size, order, depth and open or closed shape every article page.
         await cache.EverythingChangedAsync(ct);
     }
@@ -76,4 +105,20 @@ public sealed class DiscussionSettingsStore(DatelineDbContext db, PageCache cach
             TextRules.Check(words[i], $"{field}[{i}]", 200, errors, required: true);
         }
     }
+}
+
+/// <summary>The discussion settings last read or saved in this process (a singleton).</summary>
+public sealed class DiscussionSettingsMemo
+{
+    private volatile Entry? current;
+
+    /// <summary>Null until the settings were first read.</summary>
+    public Entry? Current
+    {
+        get => current;
+        set => current = value;
+    }
+
+    /// <summary>The stored JSON (null when nothing is stored) and the settings it gives.</summary>
+    public sealed record Entry(string? Stored, DiscussionSettings Settings);
 }

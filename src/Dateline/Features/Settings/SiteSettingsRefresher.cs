@@ -1,8 +1,9 @@
 namespace Dateline.Features.Settings;
 
 /// <summary>
-/// Loads the stored site settings before the server takes requests, then looks again every few
-/// seconds, so that a change saved on another instance sharing the database arrives here too.
+/// Loads the stored site settings (and the discussion settings) before the server takes requests,
+/// then looks again every few seconds, so that a change saved on another instance sharing the
+/// database arrives here too.
 /// </summary>
 public sealed partial class SiteSettingsRefresher(IServiceProvider services, TimeProvider time, ILogger<SiteSettingsRefresher> logger) : BackgroundService
 {
@@ -36,6 +37,7 @@ public sealed partial class SiteSettingsRefresher(IServiceProvider services, Tim
     {
         using var scope = services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<SiteSettingsStore>().RefreshAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<Comments.DiscussionSettingsStore>().RefreshAsync(ct);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the stored site settings failed; will try again")]
