@@ -30,15 +30,67 @@ public static class CommentThreads
     /// tell which page shows a comment, without reading and decoding every comment's text and time,
     /// or building the tree (<see cref="CommentPages.PageOf"/>).
     /// </summary>
-    public static async Task<List<CommentOutline>> OutlineForReaderAsync(DatelineDbContext db, int articleId, IReadOnlyList<int> ownHeld, CancellationToken ct)
+    /// <remarks>
+    /// Every accepted comment on a long thread needs this, for the page in its 303. Read as rows,
+    /// each comment cost five calls into SQLite (about 0.4 µs each with their handle counting), and
+    /// on a 3,000-comment article that was 19% of a post's CPU. So the database joins the outline
+    /// into one string ("id,parent,removed;…"), the same rows in the same order, parsed here.
+    /// </remarks>
+    public static async Task<List<CommentOutline>> OutlineForReaderAsync(DatelineDbContext db, int articleId, IReadOnlyList<int> ownHeld, CancellationToken ct) =>
+        ParseOutline((await OutlineQuery(db, articleId, ownHeld).ToListAsync(ct)).FirstOrDefault());
+
+    /// <summary>The query behind <see cref="OutlineForReaderAsync"/>: one row, the joined outline (null for none).</summary>
+    public static IQueryable<string> OutlineQuery(DatelineDbContext db, int articleId, IReadOnlyList<int> ownHeld)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return await Visible(db, articleId, ownHeld)
-            .Select(c => new CommentOutline(c.Id, c.ParentId, c.Status == CommentStatus.Trash))
-            .ToListAsync(ct);
+        ArgumentNullException.ThrowIfNull(ownHeld);
+        var held = ownHeld.ToArray();
+        return db.Database.IsNpgsql()
+            ? db.Database.SqlQuery<string>($"""
+                SELECT string_agg(c."Id"::text || ',' || coalesce(c."ParentId"::text, '') || ',' || (CASE WHEN c."Status" = 'Trash' THEN '1' ELSE '0' END), ';' ORDER BY c."CreatedAt", c."Id") AS "Value"
+                FROM "Comments" AS c
+                WHERE c."ArticleId" = {articleId}
+                  AND (c."Status" IN ('Approved', 'Trash') OR (c."Status" = 'Held' AND c."Id" = ANY({held})))
+                """)
+            : db.Database.SqlQuery<string>($"""
+                SELECT group_concat(c."Id" || ',' || coalesce(c."ParentId", '') || ',' || (c."Status" = 'Trash'), ';' ORDER BY c."CreatedAt", c."Id") AS "Value"
+                FROM "Comments" AS c
+                WHERE c."ArticleId" = {articleId}
+                  AND (c."Status" IN ('Approved', 'Trash') OR (c."Status" = 'Held' AND c."Id" IN (SELECT value FROM json_each({System.Text.Json.JsonSerializer.Serialize(held)}))))
+                """);
     }
 
-    private static IQueryable<Comment> Visible(DatelineDbContext db, int articleId, IReadOnlyList<int> ownHeld)
+    /// <summary>Reads "id,parent,removed" rows joined by ';' (parent empty at the top, removed 1 or 0).</summary>
+    public static List<CommentOutline> ParseOutline(string? joined)
+    {
+        var outline = new List<CommentOutline>();
+        if (string.IsNullOrEmpty(joined))
+        {
+            return outline;
+        }
+
+        foreach (var range in joined.AsSpan().Split(';'))
+        {
+            var row = joined.AsSpan(range);
+            var first = row.IndexOf(',');
+            var last = row.LastIndexOf(',');
+            if (first < 0 || last == first)
+            {
+                throw new FormatException($"Not an outline row: '{row}'.");
+            }
+
+            var parent = row[(first + 1)..last];
+            outline.Add(new CommentOutline(
+                int.Parse(row[..first], System.Globalization.CultureInfo.InvariantCulture),
+                parent.IsEmpty ? null : int.Parse(parent, System.Globalization.CultureInfo.InvariantCulture),
+                row[(last + 1)..] is "1"));
+        }
+
+        return outline;
+    }
+
+    /// <summary>The comments a reader sees on an article, in thread order.</summary>
+    public static IQueryable<Comment> Visible(DatelineDbContext db, int articleId, IReadOnlyList<int> ownHeld)
     {
         var held = ownHeld.ToList();
         return db.Comments.AsNoTracking()

@@ -464,6 +464,9 @@ namespace Dateline.Data.Migrations.Postgres
 
                     b.HasIndex("ArticleId", "Status", "CreatedAt");
 
+                    b.HasIndex("ArticleId", "CreatedAt", "Id", "ParentId", "Status")
+                        .HasDatabaseName("IX_Comments_Thread");
+
                     b.ToTable("Comments");
                 });
 

@@ -446,6 +446,9 @@ namespace Dateline.Data.Migrations.Sqlite
 
                     b.HasIndex("ArticleId", "Status", "CreatedAt");
 
+                    b.HasIndex("ArticleId", "CreatedAt", "Id", "ParentId", "Status")
+                        .HasDatabaseName("IX_Comments_Thread");
+
                     b.ToTable("Comments");
                 });
 
