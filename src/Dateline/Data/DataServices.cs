@@ -14,6 +14,7 @@ public static class DataServices
     /// </summary>
     public static IServiceCollection AddDatelineData(this IServiceCollection services)
     {
+        SqliteThreading.Configure();
         // Pooled: building a context for each request (its options, the connection string, EF
         // Core's per-context services) took about 5% of the time of an uncached article page.
         services.AddDbContextPool<SqliteDatelineDbContext>((sp, o) => Configure(o).UseSqlite(SqliteConnectionString(sp)).UseFastSqliteTimes().AddInterceptors(SqliteBusyTimeout.Instance));
