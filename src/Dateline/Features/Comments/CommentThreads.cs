@@ -52,11 +52,16 @@ public static class CommentThreads
                 WHERE c."ArticleId" = {articleId}
                   AND (c."Status" IN ('Approved', 'Trash') OR (c."Status" = 'Held' AND c."Id" = ANY({held})))
                 """)
+            // SQLite sorts the rows of an aggregate's own ORDER BY in a temporary B-tree; an ordered
+            // subquery is read in the thread index's order with no sort, and SQLite aggregates a
+            // subquery's rows in the order it yields them (the tests check that order).
             : db.Database.SqlQuery<string>($"""
-                SELECT group_concat(c."Id" || ',' || coalesce(c."ParentId", '') || ',' || (c."Status" = 'Trash'), ';' ORDER BY c."CreatedAt", c."Id") AS "Value"
-                FROM "Comments" AS c
-                WHERE c."ArticleId" = {articleId}
-                  AND (c."Status" IN ('Approved', 'Trash') OR (c."Status" = 'Held' AND c."Id" IN (SELECT value FROM json_each({System.Text.Json.JsonSerializer.Serialize(held)}))))
+                SELECT group_concat(t.row, ';') AS "Value" FROM (
+                    SELECT c."Id" || ',' || coalesce(c."ParentId", '') || ',' || (c."Status" = 'Trash') AS row
+                    FROM "Comments" AS c
+                    WHERE c."ArticleId" = {articleId}
+                      AND (c."Status" IN ('Approved', 'Trash') OR (c."Status" = 'Held' AND c."Id" IN (SELECT value FROM json_each({System.Text.Json.JsonSerializer.Serialize(held)}))))
+                    ORDER BY c."CreatedAt", c."Id") AS t
                 """);
     }
 
