@@ -100,10 +100,14 @@ public sealed partial class CommentPoster(
             BodyHtml = renderer.ToHtml(input.Body!),
             CreatedAt = now,
         };
+        // The comment and its mail rows are committed together: one commit (on SQLite, one fsync
+        // with the write lock held) instead of two, and no comment without its notifications.
+        // A caller's own transaction, where there is one, is used instead.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.Comments.Add(comment);
         await db.SaveChangesAsync(ct);
 
-        // The id exists now, for links in the mail; the mail rows are saved in a second, small step.
+        // The id exists now, for links in the mail; the mail rows follow in a second save.
         await notifications.QueueAsync(comment, article.Headline, path, context.BaseUrl ?? "", ct);
         if (reason == AddressConfirmation.Reason)
         {
@@ -121,6 +125,12 @@ public sealed partial class CommentPoster(
         }
 
         await db.SaveChangesAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
+        // After the commit, so that a page rebuilt at once shows the comment.
         if (status == CommentStatus.Approved)
         {
             await cache.CommentsChangedAsync([article.Id], ct);
