@@ -138,6 +138,7 @@ public static class WebComposition
         services.AddSingleton<Features.Comments.CommentRenderer>();
         services.AddScoped<Features.Comments.DiscussionSettingsStore>();
         services.AddSingleton<Features.Comments.DiscussionSettingsMemo>();
+        services.AddSingleton<Features.Comments.CommentWriteTurns>();
         services.AddScoped<Features.Comments.CommentPoster>();
         services.AddScoped<Features.Comments.CommentModerator>();
         services.AddSingleton<Features.Comments.CommentRateLimits>();

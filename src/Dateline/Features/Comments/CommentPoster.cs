@@ -14,7 +14,8 @@ namespace Dateline.Features.Comments;
 /// </summary>
 public sealed partial class CommentPoster(
     DatelineDbContext db, CommentRenderer renderer, DiscussionSettingsStore settingsStore, SiteClock clock,
-    Mail.CommentNotifications notifications, Mail.ReplyNotifications replies, AddressConfirmation confirmation, PageCache cache, CommentRateLimits limits, ILogger<CommentPoster> logger)
+    Mail.CommentNotifications notifications, Mail.ReplyNotifications replies, AddressConfirmation confirmation, PageCache cache, CommentRateLimits limits,
+    CommentWriteTurns writeTurns, ILogger<CommentPoster> logger)
 {
     public async Task<PostCommentResult> PostAsync(CommentInput raw, CommentContext context, CancellationToken ct)
     {
@@ -103,6 +104,7 @@ public sealed partial class CommentPoster(
         // The comment and its mail rows are committed together: one commit (on SQLite, one fsync
         // with the write lock held) instead of two, and no comment without its notifications.
         // A caller's own transaction, where there is one, is used instead.
+        using var turn = db.Database.IsSqlite() && db.Database.CurrentTransaction is null ? await writeTurns.EnterAsync(ct) : null;
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.Comments.Add(comment);
         await db.SaveChangesAsync(ct);
