@@ -32,7 +32,7 @@ public static class CommentThreads
     /// </summary>
     /// <remarks>
     /// Every accepted comment on a long thread needs this, for the page in its 303. Read as rows,
-    /// each comment cost five calls into SQLite (about 0.4 µs each with their handle counting), and
+    /// each comment cost five calls into SQLite, each counting references on the statement handle, and
     /// on a 3,000-comment article that was 19% of a post's CPU. So the database joins the outline
     /// into one string ("id,parent,removed;…"), the same rows in the same order, parsed here.
     /// </remarks>
