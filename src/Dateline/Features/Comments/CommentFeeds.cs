@@ -14,8 +14,8 @@ public static class CommentFeeds
 
     public static IEndpointRouteBuilder MapCommentFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGetAndHead("/comments/feed/", SiteFeedAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
-        app.MapGetAndHead("/{year:int}/{month:int}/{day:int}/{slug}/feed/", ArticleFeedAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
+        app.MapMethods("/comments/feed/", HeadRequests.GetAndHead, SiteFeedAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
+        app.MapMethods("/{year:int}/{month:int}/{day:int}/{slug}/feed/", HeadRequests.GetAndHead, ArticleFeedAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
         return app;
     }
 

@@ -14,15 +14,15 @@ public static class ArticleFeeds
 {
     public static IEndpointRouteBuilder MapArticleFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGetAndHead("/feed/", SiteRssAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
-        app.MapGetAndHead("/feed/atom/", SiteAtomAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
-        app.MapGetAndHead("/feed.json", SiteJsonAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
-        app.MapGetAndHead("/topics/{slug}/feed/", TopicRssAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
-        app.MapGetAndHead("/topics/{slug}/feed/atom/", TopicAtomAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
-        app.MapGetAndHead("/topics/{slug}/feed.json", TopicJsonAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
-        app.MapGetAndHead("/authors/{slug}/feed/", AuthorRssAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
-        app.MapGetAndHead("/authors/{slug}/feed/atom/", AuthorAtomAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
-        app.MapGetAndHead("/authors/{slug}/feed.json", AuthorJsonAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
+        app.MapMethods("/feed/", HeadRequests.GetAndHead, SiteRssAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
+        app.MapMethods("/feed/atom/", HeadRequests.GetAndHead, SiteAtomAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
+        app.MapMethods("/feed.json", HeadRequests.GetAndHead, SiteJsonAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
+        app.MapMethods("/topics/{slug}/feed/", HeadRequests.GetAndHead, TopicRssAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
+        app.MapMethods("/topics/{slug}/feed/atom/", HeadRequests.GetAndHead, TopicAtomAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
+        app.MapMethods("/topics/{slug}/feed.json", HeadRequests.GetAndHead, TopicJsonAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
+        app.MapMethods("/authors/{slug}/feed/", HeadRequests.GetAndHead, AuthorRssAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
+        app.MapMethods("/authors/{slug}/feed/atom/", HeadRequests.GetAndHead, AuthorAtomAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
+        app.MapMethods("/authors/{slug}/feed.json", HeadRequests.GetAndHead, AuthorJsonAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
         return app;
     }
 

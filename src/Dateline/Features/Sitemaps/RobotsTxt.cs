@@ -28,7 +28,7 @@ public static class RobotsTxt
 
     public static IEndpointRouteBuilder MapRobotsTxt(this IEndpointRouteBuilder app)
     {
-        app.MapGetAndHead("/robots.txt", Robots).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
+        app.MapMethods("/robots.txt", HeadRequests.GetAndHead, Robots).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
         return app;
     }
 

@@ -18,12 +18,12 @@ public static class SitemapEndpoints
 
     public static IEndpointRouteBuilder MapSitemaps(this IEndpointRouteBuilder app)
     {
-        app.MapGetAndHead(IndexPath, IndexAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
-        app.MapGetAndHead(PagesPath, PagesAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
-        app.MapGetAndHead("/sitemaps/articles-{page}.xml", ArticlesAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
-        app.MapGetAndHead("/sitemaps/topics-{page}.xml", TopicsAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
-        app.MapGetAndHead("/sitemaps/authors-{page}.xml", AuthorsAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
-        app.MapGetAndHead(NewsPath, NewsAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
+        app.MapMethods(IndexPath, HeadRequests.GetAndHead, IndexAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
+        app.MapMethods(PagesPath, HeadRequests.GetAndHead, PagesAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
+        app.MapMethods("/sitemaps/articles-{page}.xml", HeadRequests.GetAndHead, ArticlesAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
+        app.MapMethods("/sitemaps/topics-{page}.xml", HeadRequests.GetAndHead, TopicsAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
+        app.MapMethods("/sitemaps/authors-{page}.xml", HeadRequests.GetAndHead, AuthorsAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
+        app.MapMethods(NewsPath, HeadRequests.GetAndHead, NewsAsync).ExcludeFromDescription().CacheOutput(PageCache.PolicyName);
         return app;
     }
 
