@@ -47,9 +47,10 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.HasMany(a => a.Comments).WithOne().HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
     }
 
-    private static bool SameCredits(List<string>? a, List<string>? b) => a is null ? b is null : b is not null && a.SequenceEqual(b, StringComparer.Ordinal);
+    // Internal, not private: the compiled models (Data/CompiledModels) call these three.
+    internal static bool SameCredits(List<string>? a, List<string>? b) => a is null ? b is null : b is not null && a.SequenceEqual(b, StringComparer.Ordinal);
 
-    private static int CreditsHash(List<string> list)
+    internal static int CreditsHash(List<string> list)
     {
         var hash = new HashCode();
         foreach (var credit in list)
@@ -60,5 +61,5 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         return hash.ToHashCode();
     }
 
-    private static List<string> CopyCredits(List<string> list) => [.. list];
+    internal static List<string> CopyCredits(List<string> list) => [.. list];
 }
