@@ -1,6 +1,7 @@
 using Dateline.Data;
 using Dateline.Data.CompiledModels.Postgres;
 using Dateline.Data.CompiledModels.Sqlite;
+using Dateline.Features.Comments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -25,6 +26,8 @@ public sealed class CompiledModelTests
         using var db = new SqliteDatelineDbContext(options.Options);
 
         AssertCompiledModelIsConfigured(db);
+        // The app's own reading of SQLite's times applies to the compiled model too.
+        Assert.IsType<SqliteTimes.Mapping>(db.Model.FindEntityType(typeof(Comment))!.FindProperty(nameof(Comment.CreatedAt))!.GetRelationalTypeMapping());
     }
 
     [Fact]
