@@ -1,0 +1,48 @@
+using Dateline.Data;
+using Dateline.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Dateline.IntegrationTests.Data;
+
+/// <summary>
+/// A start applies migrations only when the database lacks one; the check reads the history
+/// table itself, and must see what EF Core's own check sees at each stage of a database's life.
+/// </summary>
+public abstract class PendingMigrationTests(Provider provider)
+{
+    [Fact]
+    public async Task PendingMigrationsAreSeenAsEfCoreSeesThem()
+    {
+        using var database = new TestDatabase(provider);
+        await using var db = Context(database);
+        var ct = CancellationToken.None;
+        var migrations = db.Database.GetMigrations().ToList();
+        Assert.True(migrations.Count > 2);
+
+        // No database yet (PostgreSQL) or an empty file (SQLite).
+        Assert.True(await DataServices.HasPendingMigrationsAsync(db, ct));
+
+        // A database from before the latest migration, as after an upgrade of the code.
+        await db.GetService<IMigrator>().MigrateAsync(migrations[^2], cancellationToken: ct);
+        Assert.Equal([migrations[^1]], await db.Database.GetPendingMigrationsAsync(ct));
+        Assert.True(await DataServices.HasPendingMigrationsAsync(db, ct));
+
+        await db.Database.MigrateAsync(ct);
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(ct));
+        Assert.False(await DataServices.HasPendingMigrationsAsync(db, ct));
+
+        // A history that lost an old entry has something to apply again.
+        await db.Database.ExecuteSqlRawAsync("""DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" = {0};""", [migrations[0]], ct);
+        Assert.True(await DataServices.HasPendingMigrationsAsync(db, ct));
+    }
+
+    private DatelineDbContext Context(TestDatabase database) => provider == Provider.Postgres
+        ? new PostgresDatelineDbContext(new DbContextOptionsBuilder<PostgresDatelineDbContext>().UseNpgsql(database.ConnectionString).Options)
+        : new SqliteDatelineDbContext(new DbContextOptionsBuilder<SqliteDatelineDbContext>().UseSqlite($"Data Source={Path.Combine(database.DataDir, "dateline.db")}").Options);
+}
+
+public sealed class PendingMigrationsOnSqlite() : PendingMigrationTests(Provider.Sqlite);
+
+public sealed class PendingMigrationsOnPostgres() : PendingMigrationTests(Provider.Postgres);
