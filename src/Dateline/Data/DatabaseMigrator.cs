@@ -4,9 +4,10 @@ namespace Dateline.Data;
 /// Applies migrations when the host starts, before the server takes requests. The web host calls
 /// <see cref="Begin"/> as soon as its services exist, so that EF Core's start (building its
 /// services and the model, about half a second) runs on a second core while the endpoints are
-/// mapped; the host's start then waits for it here, as before.
+/// mapped; the host's start then waits for it here, and so does each service that reads the
+/// database at start (<see cref="MigratedAsync"/>).
 /// </summary>
-internal sealed class DatabaseMigrator(IServiceProvider services) : IHostedService
+public sealed class DatabaseMigrator(IServiceProvider services) : IHostedService
 {
     private readonly Lock gate = new();
     private Task? migration;
@@ -19,14 +20,20 @@ internal sealed class DatabaseMigrator(IServiceProvider services) : IHostedServi
         }
     }
 
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        lock (gate)
-        {
-            migration ??= services.MigrateDatabaseAsync(cancellationToken);
-        }
+    public Task StartAsync(CancellationToken cancellationToken) => MigratedAsync(cancellationToken);
 
-        return migration.WaitAsync(cancellationToken);
+    /// <summary>
+    /// Completes when the database is migrated. The host starts its services at once, so each
+    /// that reads the database at start waits for this first.
+    /// </summary>
+    public async Task MigratedAsync(CancellationToken cancellationToken)
+    {
+        Begin();
+        await migration!.WaitAsync(cancellationToken);
+        // The waiters are resumed inline, one after the other, on the thread that finished the
+        // migration; each would run its start to its end before the next went on, as SQLite's
+        // "async" calls run synchronously. Yielding hands the rest of each to the thread pool.
+        await Task.Yield();
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -45,6 +45,9 @@ public static class WebComposition
 
         builder.Services.AddDatelineCore(builder.Configuration);
         builder.Services.AddProblemDetails();
+        // The server listens while the database's start runs (Web/StartupGate.cs holds early
+        // requests); the services that read the database at start wait for the migrator themselves.
+        builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         // Write non-Latin text as characters, not numeric entities; the encoder still escapes markup.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddApiKeyAuthentication();
@@ -83,6 +86,7 @@ public static class WebComposition
         var app = builder.Build();
         app.Services.GetRequiredService<DatabaseMigrator>().Begin();
         app.UseDatelineErrors();
+        app.UseStartupGate();
         app.UseOldAddressRedirects();
         app.UseSecurityHeaders();
         app.UseTrailingSlashRedirects();

@@ -12,7 +12,7 @@ namespace Dateline.Features.Articles;
 /// conditional UPDATE, so exactly one instance publishes it and records its revision, while every
 /// instance evicts its own cached pages for whatever became visible since its last tick.
 /// </summary>
-public sealed partial class ScheduledPublisher(IServiceScopeFactory scopes, SiteClock clock, TimeProvider time, PageCache cache, ILogger<ScheduledPublisher> logger)
+public sealed partial class ScheduledPublisher(IServiceScopeFactory scopes, SiteClock clock, TimeProvider time, PageCache cache, DatabaseMigrator migrator, ILogger<ScheduledPublisher> logger)
     : BackgroundService
 {
     public const string ActorId = "system:scheduler";
@@ -25,6 +25,7 @@ public sealed partial class ScheduledPublisher(IServiceScopeFactory scopes, Site
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        await migrator.MigratedAsync(cancellationToken);
         await TickAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }

@@ -23,6 +23,7 @@ public sealed partial class MailSender(IServiceProvider services, IOptionsMonito
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await services.GetRequiredService<Data.DatabaseMigrator>().MigratedAsync(stoppingToken);
         using var timer = new PeriodicTimer(Poll, time);
         do
         {

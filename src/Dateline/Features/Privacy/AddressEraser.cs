@@ -9,6 +9,7 @@ internal sealed partial class AddressEraser(IServiceProvider services, ILogger<A
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await services.GetRequiredService<Data.DatabaseMigrator>().MigratedAsync(stoppingToken);
         using var timer = new PeriodicTimer(Interval);
         do
         {

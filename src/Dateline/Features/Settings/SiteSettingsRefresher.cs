@@ -11,7 +11,8 @@ public sealed partial class SiteSettingsRefresher(IServiceProvider services, Tim
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        // Registered after the migrator, so the table exists; the first page already has the saved title.
+        // Before the host reports it started, so the first page already has the saved title.
+        await services.GetRequiredService<Data.DatabaseMigrator>().MigratedAsync(cancellationToken);
         await RefreshAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }
