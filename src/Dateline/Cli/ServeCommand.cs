@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.ExceptionServices;
 using Dateline.Web;
 using Microsoft.AspNetCore.Http;
 
@@ -22,8 +23,31 @@ internal static class ServeCommand
             }
 
             // Host settings such as --environment=Production pass through to ASP.NET Core.
-            var app = WebComposition.Build([.. parse.UnmatchedTokens], overrides);
-            await app.RunAsync();
+            await using var app = WebComposition.Build([.. parse.UnmatchedTokens], overrides);
+            try
+            {
+                await app.StartAsync(CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                // The server may already listen (the host starts its services at once): stopping
+                // lets the requests held at the start gate have their 503 before it goes away.
+                // The start's own error is the one to report.
+                app.Lifetime.StopApplication();
+                using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                await app.StopAsync(grace.Token).ContinueWith(stop => _ = stop.Exception, TaskScheduler.Default);
+                // Started at once, the services' failures come back together; the first real one
+                // (a database that cannot be used, an address in use) is what the user is told.
+                if (e is AggregateException all && all.Flatten().InnerExceptions.FirstOrDefault(i => i is not OperationCanceledException) is { } first)
+                {
+                    ExceptionDispatchInfo.Throw(first);
+                }
+
+                throw;
+            }
+
+            // The host handles Ctrl+C and SIGTERM itself, as RunAsync did.
+            await app.WaitForShutdownAsync(CancellationToken.None);
             return 0;
         });
         return command;

@@ -4,7 +4,7 @@ namespace Dateline.Web;
 /// The host starts its services at once (<see cref="HostOptions.ServicesStartConcurrently"/>), so
 /// the server listens while the database is still being migrated and the settings loaded. A
 /// request that arrives meanwhile waits here until the host reports that it has started, and is
-/// then served as usual; if the start fails instead, it gets a 503.
+/// then served as usual; if the start fails instead (`serve` stops the host then), it gets a 503.
 /// </summary>
 /// <remarks>
 /// Accepting connections and building the request pipeline then overlap the database's start,
@@ -24,16 +24,24 @@ public static class StartupGate
                 {
                     context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                     context.Response.Headers.RetryAfter = "10";
-                    await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                    const string Detail = "The server is stopping. Please try again in a moment.";
+                    // Problem details where the client takes JSON; plain text for the rest (a
+                    // browser asking for HTML, a feed reader), which no problem writer serves.
+                    if (!await context.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
                     {
                         HttpContext = context,
                         ProblemDetails =
                         {
                             Status = StatusCodes.Status503ServiceUnavailable,
                             Title = "The site is not available",
-                            Detail = "The server is stopping. Please try again in a moment.",
+                            Detail = Detail,
                         },
-                    });
+                    }))
+                    {
+                        context.Response.ContentType = "text/plain; charset=utf-8";
+                        await context.Response.WriteAsync(Detail);
+                    }
+
                     return;
                 }
             }

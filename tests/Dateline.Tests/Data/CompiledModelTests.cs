@@ -1,6 +1,7 @@
 using Dateline.Data;
 using Dateline.Data.CompiledModels.Postgres;
 using Dateline.Data.CompiledModels.Sqlite;
+using System.Linq.Expressions;
 using Dateline.Features.Comments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -70,6 +71,34 @@ public sealed class CompiledModelTests
             lines.Add(string.Join(" / ", path.Select(p => p.Line)));
         }
 
+        // The debug view leaves out what code the model runs: value converters and comparers.
+        foreach (var property in model.GetEntityTypes().SelectMany(e => e.GetDeclaredProperties()))
+        {
+            var name = $"{property.DeclaringType.Name}.{property.Name}";
+            var converter = property.GetValueConverter();
+            lines.Add($"{name} converter {converter?.GetType().FullName} {Code(converter?.ConvertToProviderExpression)} {Code(converter?.ConvertFromProviderExpression)}");
+            var comparer = property.GetValueComparer();
+            lines.Add($"{name} comparer {Code(comparer.EqualsExpression)} {Code(comparer.HashCodeExpression)} {Code(comparer.SnapshotExpression)}");
+        }
+
         return lines;
+    }
+
+    // A lambda's text with its parameters numbered, as generated code names them its own way.
+    private static string Code(LambdaExpression? lambda)
+    {
+        if (lambda is null)
+        {
+            return "-";
+        }
+
+        var text = lambda.ToString();
+        for (var i = 0; i < lambda.Parameters.Count; i++)
+        {
+            text = System.Text.RegularExpressions.Regex.Replace(text, $@"\b{System.Text.RegularExpressions.Regex.Escape(lambda.Parameters[i].Name ?? "")}\b", $"p{i}");
+        }
+
+        // Generated code calls object's members through an explicit cast; the same call.
+        return System.Text.RegularExpressions.Regex.Replace(text, @"Convert\((p\d+), Object\)", "$1");
     }
 }

@@ -30,6 +30,8 @@ public sealed class StartupGateTests
     {
         using var gate = new Gate();
         var early = gate.SendAsync();
+        // A browser or a feed reader: no problem-details writer serves what they accept.
+        var reader = gate.SendAsync("text/html");
         await Task.Delay(50);
         Assert.False(early.IsCompleted);
 
@@ -39,6 +41,9 @@ public sealed class StartupGateTests
         Assert.Equal("10", answer.RetryAfter);
         using var problem = JsonDocument.Parse(answer.Body);
         Assert.Equal(503, problem.RootElement.GetProperty("status").GetInt32());
+        var page = await reader.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal((503, "10"), (page.StatusCode, page.RetryAfter));
+        Assert.Contains("try again", page.Body, StringComparison.Ordinal);
         Assert.Equal(0, gate.Served);
     }
 
@@ -69,9 +74,10 @@ public sealed class StartupGateTests
 
         public int Served => served;
 
-        public async Task<(int StatusCode, string Body, string? RetryAfter)> SendAsync()
+        public async Task<(int StatusCode, string Body, string? RetryAfter)> SendAsync(string? accept = null)
         {
             var context = new DefaultHttpContext { RequestServices = services };
+            context.Request.Headers.Accept = accept;
             context.Response.Body = new MemoryStream();
             await pipeline(context);
             context.Response.Body.Position = 0;
