@@ -65,9 +65,11 @@ public sealed class PublicPagePolicy : IOutputCachePolicy
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = shared;
         context.AllowCacheStorage = shared;
-        // No request coalescing: if the first reader of a page goes away, its cancelled render
-        // would fail every reader waiting on it.
-        context.AllowLocking = false;
+        // Readers who miss the same entry together wait for one render instead of each making
+        // their own: a story that breaks, or a page evicted under load, is otherwise rendered by
+        // every reader arriving before the first render is stored, each holding a whole page in
+        // memory. That render no longer stops when its own reader leaves (see SharedAnswers).
+        context.AllowLocking = true;
         context.CacheVaryByRules.QueryKeys = ShapingQueryKeys;
         // Answers are stored compressed: one entry per encoding the compression would choose
         // (br, gzip or none), not one per spelling of Accept-Encoding.

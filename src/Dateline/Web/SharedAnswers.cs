@@ -59,6 +59,11 @@ public static class SharedAnswers
     /// </summary>
     private static async Task TagAsync(HttpContext http, RequestDelegate next)
     {
+        // Other readers of the same page may be waiting for this render (the output cache's
+        // request coalescing), so it runs to the end even if its own reader goes away: their
+        // pages must not fail with the cancellation of someone else's request.
+        var readerLeft = http.RequestAborted;
+        http.RequestAborted = CancellationToken.None;
         var response = http.Response;
         var wire = response.Body;
         using var held = new MemoryStream();
@@ -100,6 +105,14 @@ public static class SharedAnswers
         }
 
         held.Position = 0;
-        await held.CopyToAsync(wire, http.RequestAborted);
+        try
+        {
+            await held.CopyToAsync(wire);
+        }
+        catch (Exception e) when (readerLeft.IsCancellationRequested && e is IOException or OperationCanceledException)
+        {
+            // Nobody to send it to. The output cache stores nothing it could not send, and the
+            // readers waiting for this render then make their own.
+        }
     }
 }
