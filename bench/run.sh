@@ -5,8 +5,9 @@
 #
 #   bench/run.sh            (as root: it installs wrk, nginx and WordPress's packages if missing)
 #
-# Dateline is published in Release (ReadyToRun) and imports a generated site (bench/site-generate.py:
-# 1,000 articles over 50 topics, the newest with 500 threaded comments). WordPress gets the same
+# Dateline is published as the README advises for a server (Release, self-contained, one composite
+# ReadyToRun image of the app and the framework: about three minutes) and imports a generated site
+# (bench/site-generate.py: 1,000 articles over 50 topics, the newest with 500 threaded comments). WordPress gets the same
 # newest article and comments (bench/wordpress.sh). Prints one table and writes it, with the date
 # and the machine, to docs/benchmarks.md. Environment: DURATION (seconds per load, 10),
 # APP_DIR (an already published Dateline to use), SKIP_WORDPRESS=1.
@@ -51,11 +52,16 @@ python3 bench/site-generate.py "$WORK/site.xml" "$WORK/article.json"
 if [[ -n ${APP_DIR:-} ]]; then
   APP=$APP_DIR
 else
-  log "publishing Dateline (Release, ReadyToRun)"
-  dotnet publish src/Dateline -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$WORK/app" -nologo -v quiet >&2
+  log "publishing Dateline (Release, self-contained, composite ReadyToRun)"
+  dotnet publish src/Dateline -c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true \
+    -o "$WORK/app" -nologo -v quiet >&2
   APP=$WORK/app
 fi
-DL=(dotnet "$APP/Dateline.dll")
+# A self-contained build runs its own runtime through its own executable.
+if [[ -f $APP/libcoreclr.so ]]; then DL=("$APP/Dateline"); else DL=(dotnet "$APP/Dateline.dll"); fi
+if [[ -f $APP/Dateline.r2r.dll ]]; then BUILD="self-contained, composite ReadyToRun"
+elif [[ -f $APP/libcoreclr.so ]]; then BUILD="self-contained"
+else BUILD="framework-dependent"; fi
 DATA=$WORK/data
 log "importing the site"
 "${DL[@]}" import wxr "$WORK/site.xml" --data "$DATA" >"$WORK/import.txt"
@@ -254,7 +260,7 @@ table=$(cat <<MD
 
 $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores ($cpu), $mem, $(. /etc/os-release && echo "$PRETTY_NAME"). Written by \`bench/run.sh\`.
 Everything on 127.0.0.1; wrk (2 threads) runs on the same cores as the servers, ${DURATION} s per row.
-Dateline: Release, ReadyToRun, SQLite, a generated site of 1,000 articles over 50 topics imported
+Dateline: Release ($BUILD), SQLite, a generated site of 1,000 articles over 50 topics imported
 from WXR, each server warmed up for ${WARMUP:-60} s before it is measured (posting on another article); the article read is the newest, with 500 threaded comments (five levels), $article_kb KB of HTML.
 nginx $(nginx -v 2>&1 | sed 's/.*nginx\///') serves that same HTML as a static file. WordPress $(dpkg-query -W -f='${Version}' wordpress 2>/dev/null || echo '?') (Debian's package,
 theme Twenty Twenty-One, PHP-FPM with opcache and 8 workers, MariaDB, nginx) holds the same article
