@@ -33,6 +33,13 @@ public class DatelineApp : WebApplicationFactory<Program>
     /// <summary>The clock the app runs on instead of the system's (set it before the host starts), for tests that drive time.</summary>
     public TimeProvider? Time { get; set; }
 
+    /// <summary>
+    /// Whether the test server runs each request in the test's own async context (set it before
+    /// the host starts), so that an <see cref="AsyncLocal{T}"/> the test sets reaches the app,
+    /// for example to tell the test's own requests' database commands from others (<see cref="EfCommandEvents"/>).
+    /// </summary>
+    public bool PreserveExecutionContext { get; set; }
+
     /// <summary>What the app logged at Information and above.</summary>
     public LogSink Logs { get; } = new();
 
@@ -44,6 +51,11 @@ public class DatelineApp : WebApplicationFactory<Program>
         if (Time is { } time)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(time));
+        }
+
+        if (PreserveExecutionContext)
+        {
+            builder.ConfigureTestServices(services => services.Configure<TestServerOptions>(o => o.PreserveExecutionContext = true));
         }
 
         foreach (var (key, value) in Database.Settings().Concat(Settings))

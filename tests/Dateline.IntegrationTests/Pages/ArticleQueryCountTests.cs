@@ -1,10 +1,5 @@
-using System.Diagnostics;
 using System.Net;
 using Dateline.TestSupport;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Dateline.IntegrationTests.Pages;
 
@@ -14,11 +9,25 @@ namespace Dateline.IntegrationTests.Pages;
 /// Commands are counted through EF's diagnostic events, only those run for the test's own
 /// requests (the test server carries the test's async context into the app).
 /// </summary>
-public abstract class ArticleQueryCountTests(Provider provider) : IDisposable
+public abstract class ArticleQueryCountTests : IDisposable
 {
-    private static readonly AsyncLocal<StrongBox> Counting = new();
-    private readonly IDisposable subscription = DiagnosticListener.AllListeners.Subscribe(new ListenerObserver());
-    private readonly CountingApp app = new(provider);
+    // Not static: the SQLite and PostgreSQL classes may run at once, and each one's listener
+    // hears every app's commands, so each may count only what its own test marked.
+    private readonly AsyncLocal<StrongBox> counting = new();
+    private readonly EfCommandEvents events;
+    private readonly DatelineApp app;
+
+    protected ArticleQueryCountTests(Provider provider)
+    {
+        app = new DatelineApp(provider) { PreserveExecutionContext = true };
+        events = new EfCommandEvents(executed: () =>
+        {
+            if (counting.Value is { } counter)
+            {
+                Interlocked.Increment(ref counter.Count);
+            }
+        });
+    }
 
     [Fact]
     public async Task AnArticleWithHundredsOfThreadedCommentsTakesNoMoreQueriesThanOneWithThree()
@@ -63,9 +72,9 @@ public abstract class ArticleQueryCountTests(Provider provider) : IDisposable
             for (var i = 0; i < 3; i++)
             {
                 var counter = new StrongBox();
-                Counting.Value = counter;
+                counting.Value = counter;
                 var html = await reader.GetStringAsync(path);
-                Counting.Value = null!;
+                counting.Value = null!;
                 Assert.Equal(expectedComments, System.Text.RegularExpressions.Regex.Count(html, "Comment [a-z]+-\\d+-\\d+, in reply"));
                 fewest = Math.Min(fewest, counter.Count);
             }
@@ -84,7 +93,7 @@ public abstract class ArticleQueryCountTests(Provider provider) : IDisposable
 
     public void Dispose()
     {
-        subscription.Dispose();
+        events.Dispose();
         app.Dispose();
         GC.SuppressFinalize(this);
     }
@@ -92,53 +101,6 @@ public abstract class ArticleQueryCountTests(Provider provider) : IDisposable
     private sealed class StrongBox
     {
         public int Count;
-    }
-
-    private sealed class CountingApp(Provider provider) : DatelineApp(provider)
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.Configure<TestServerOptions>(o => o.PreserveExecutionContext = true));
-        }
-    }
-
-    private sealed class ListenerObserver : IObserver<DiagnosticListener>
-    {
-        public void OnNext(DiagnosticListener value)
-        {
-            if (value.Name == Microsoft.EntityFrameworkCore.DbLoggerCategory.Name)
-            {
-                value.Subscribe(new EventObserver());
-            }
-        }
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-    }
-
-    private sealed class EventObserver : IObserver<KeyValuePair<string, object?>>
-    {
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Key == RelationalEventId.CommandExecuted.Name && Counting.Value is { } counter)
-            {
-                Interlocked.Increment(ref counter.Count);
-            }
-        }
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
     }
 }
 

@@ -1,10 +1,5 @@
-using System.Diagnostics;
 using System.Net;
 using Dateline.TestSupport;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Dateline.IntegrationTests.Pages;
 
@@ -15,12 +10,33 @@ namespace Dateline.IntegrationTests.Pages;
 /// for the request the test marked: the test server carries the test's async context into the
 /// app), so that the second reader surely arrives while it is under way.
 /// </summary>
-public abstract class PageCacheCoalescingTests(Provider provider) : IDisposable
+public abstract class PageCacheCoalescingTests : IDisposable
 {
-    private static readonly AsyncLocal<Hold?> Holding = new();
-    private static readonly AsyncLocal<Counter?> Counting = new();
-    private readonly IDisposable subscription = DiagnosticListener.AllListeners.Subscribe(new ListenerObserver());
-    private readonly ContextPreservingApp app = new(provider);
+    // Not static: the SQLite and PostgreSQL classes may run at once, and each one's listener
+    // hears every app's commands, so each may act only on what its own test marked.
+    private readonly AsyncLocal<Hold?> holding = new();
+    private readonly AsyncLocal<Counter?> counting = new();
+    private readonly EfCommandEvents events;
+    private readonly DatelineApp app;
+
+    protected PageCacheCoalescingTests(Provider provider)
+    {
+        app = new DatelineApp(provider) { PreserveExecutionContext = true };
+        events = new EfCommandEvents(executing: () =>
+        {
+            if (counting.Value is { } counter)
+            {
+                Interlocked.Increment(ref counter.Count);
+            }
+
+            // Waiting here holds the render where it is; only the first command of the marked request waits.
+            if (holding.Value is { } hold && Interlocked.Exchange(ref hold.Taken, 1) == 0)
+            {
+                hold.Entered.Set();
+                hold.Release.Wait(TimeSpan.FromSeconds(60));
+            }
+        });
+    }
 
     private async Task<string> PublishAsync(string headline)
     {
@@ -32,9 +48,9 @@ public abstract class PageCacheCoalescingTests(Provider provider) : IDisposable
     private (Task<HttpResponseMessage> Answer, Hold Hold) StartHeld(string path, CancellationToken cancellation)
     {
         var hold = new Hold();
-        Holding.Value = hold;
+        holding.Value = hold;
         var answer = app.CreateReaderClient().GetAsync(path, cancellation);
-        Holding.Value = null;
+        holding.Value = null;
         Assert.True(hold.Entered.Wait(TimeSpan.FromSeconds(30), CancellationToken.None), "the first reader's render never reached the database");
         return (answer, hold);
     }
@@ -42,9 +58,9 @@ public abstract class PageCacheCoalescingTests(Provider provider) : IDisposable
     private (Task<HttpResponseMessage> Answer, Counter Commands) StartCounted(string path)
     {
         var commands = new Counter();
-        Counting.Value = commands;
+        counting.Value = commands;
         var answer = app.CreateReaderClient().GetAsync(path);
-        Counting.Value = null;
+        counting.Value = null;
         return (answer, commands);
     }
 
@@ -94,7 +110,7 @@ public abstract class PageCacheCoalescingTests(Provider provider) : IDisposable
 
     public void Dispose()
     {
-        subscription.Dispose();
+        events.Dispose();
         app.Dispose();
         GC.SuppressFinalize(this);
     }
@@ -111,66 +127,6 @@ public abstract class PageCacheCoalescingTests(Provider provider) : IDisposable
     private sealed class Counter
     {
         public int Count;
-    }
-
-    private sealed class ContextPreservingApp(Provider provider) : DatelineApp(provider)
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.Configure<TestServerOptions>(o => o.PreserveExecutionContext = true));
-        }
-    }
-
-    private sealed class ListenerObserver : IObserver<DiagnosticListener>
-    {
-        public void OnNext(DiagnosticListener value)
-        {
-            if (value.Name == Microsoft.EntityFrameworkCore.DbLoggerCategory.Name)
-            {
-                value.Subscribe(new EventObserver());
-            }
-        }
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-    }
-
-    private sealed class EventObserver : IObserver<KeyValuePair<string, object?>>
-    {
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Key != RelationalEventId.CommandExecuting.Name)
-            {
-                return;
-            }
-
-            if (Counting.Value is { } counter)
-            {
-                Interlocked.Increment(ref counter.Count);
-            }
-
-            // EF raises its events synchronously on the command's thread, so waiting here holds
-            // the render where it is; only the first command of the marked request waits.
-            if (Holding.Value is { } hold && Interlocked.Exchange(ref hold.Taken, 1) == 0)
-            {
-                hold.Entered.Set();
-                hold.Release.Wait(TimeSpan.FromSeconds(60));
-            }
-        }
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
     }
 }
 
