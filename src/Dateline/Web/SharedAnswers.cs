@@ -111,8 +111,9 @@ public static class SharedAnswers
         }
         catch (Exception e) when (readerLeft.IsCancellationRequested && e is IOException or OperationCanceledException)
         {
-            // Nobody to send it to. The output cache stores nothing it could not send, and the
-            // readers waiting for this render then make their own.
+            // Nobody to send it to, and the output cache holds only part of it. Storing nothing
+            // also hands nothing to the readers waiting for this render: they make their own.
+            http.Features.GetRequiredFeature<IOutputCacheFeature>().Context.AllowCacheStorage = false;
         }
     }
 }

@@ -1,5 +1,9 @@
 using System.Net;
 using Dateline.TestSupport;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dateline.IntegrationTests.Pages;
 
@@ -21,7 +25,7 @@ public abstract class PageCacheCoalescingTests : IDisposable
 
     protected PageCacheCoalescingTests(Provider provider)
     {
-        app = new DatelineApp(provider) { PreserveExecutionContext = true };
+        app = new BrokenWireApp(provider) { PreserveExecutionContext = true };
         events = new EfCommandEvents(executing: () =>
         {
             if (counting.Value is { } counter)
@@ -45,11 +49,17 @@ public abstract class PageCacheCoalescingTests : IDisposable
     }
 
     /// <summary>Starts a reader's request whose render stops at its first database command.</summary>
-    private (Task<HttpResponseMessage> Answer, Hold Hold) StartHeld(string path, CancellationToken cancellation)
+    private (Task<HttpResponseMessage> Answer, Hold Hold) StartHeld(string path, CancellationToken cancellation, bool brokenWire = false)
     {
         var hold = new Hold();
         holding.Value = hold;
-        var answer = app.CreateReaderClient().GetAsync(path, cancellation);
+        var client = app.CreateReaderClient();
+        if (brokenWire)
+        {
+            client.DefaultRequestHeaders.Add(BrokenWireApp.Header, "1");
+        }
+
+        var answer = client.GetAsync(path, cancellation);
         holding.Value = null;
         Assert.True(hold.Entered.Wait(TimeSpan.FromSeconds(30), CancellationToken.None), "the first reader's render never reached the database");
         return (answer, hold);
@@ -108,11 +118,93 @@ public abstract class PageCacheCoalescingTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, third.StatusCode);
     }
 
+    [Fact]
+    public async Task WhenTheFirstReadersConnectionIsGoneTheWaitingReadersRenderTheirOwnPage()
+    {
+        var path = await PublishAsync("A Story Whose First Reader Dropped");
+        using var leaving = new CancellationTokenSource();
+        var (first, hold) = StartHeld(path, leaving.Token, brokenWire: true);
+        var (second, commands) = StartCounted(path);
+        Assert.NotSame(second, await Task.WhenAny(second, Task.Delay(TimeSpan.FromSeconds(1))));
+
+        await leaving.CancelAsync();
+        hold.Release.Set();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+
+        // The first render could not be sent, so nothing was stored: the second reader made the
+        // page itself instead of being handed a stored answer without its body.
+        var answer = await second;
+        var html = await answer.Content.ReadAsStringAsync();
+        Assert.True(answer.StatusCode == HttpStatusCode.OK, $"{(int)answer.StatusCode}: {html[..Math.Min(2000, html.Length)]}");
+        Assert.Contains("A Story Whose First Reader Dropped", html, StringComparison.Ordinal);
+        Assert.True(commands.Count > 0, "the second reader's page came from the broken render");
+    }
+
     public void Dispose()
     {
         events.Dispose();
         app.Dispose();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>
+    /// An app whose connection to a reader marked with <see cref="Header"/> fails on every write,
+    /// as a socket does once its reader has gone.
+    /// </summary>
+    private sealed class BrokenWireApp(Provider provider) : DatelineApp(provider)
+    {
+        public const string Header = "X-Test-Broken-Wire";
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, BreakWire>());
+        }
+
+        private sealed class BreakWire : IStartupFilter
+        {
+            public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+            {
+                app.Use((context, following) =>
+                {
+                    if (context.Request.Headers.ContainsKey(Header))
+                    {
+                        context.Response.Body = new BrokenStream();
+                    }
+
+                    return following(context);
+                });
+                next(app);
+            };
+        }
+
+        private sealed class BrokenStream : Stream
+        {
+            public override bool CanRead => false;
+
+            public override bool CanSeek => false;
+
+            public override bool CanWrite => true;
+
+            public override long Length => throw new NotSupportedException();
+
+            public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+            public override void Flush()
+            {
+            }
+
+            public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+            public override void SetLength(long value) => throw new NotSupportedException();
+
+            public override void Write(byte[] buffer, int offset, int count) => throw new IOException("the reader has gone");
+
+            public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
+                ValueTask.FromException(new IOException("the reader has gone"));
+        }
     }
 
     private sealed class Hold
