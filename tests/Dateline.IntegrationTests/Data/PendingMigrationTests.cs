@@ -38,9 +38,20 @@ public abstract class PendingMigrationTests(Provider provider)
         Assert.True(await DataServices.HasPendingMigrationsAsync(db, ct));
     }
 
-    private DatelineDbContext Context(TestDatabase database) => provider == Provider.Postgres
-        ? new PostgresDatelineDbContext(new DbContextOptionsBuilder<PostgresDatelineDbContext>().UseNpgsql(database.ConnectionString).Options)
-        : new SqliteDatelineDbContext(new DbContextOptionsBuilder<SqliteDatelineDbContext>().UseSqlite($"Data Source={Path.Combine(database.DataDir, "dateline.db")}").Options);
+    // EF Core finds the compiled model by itself, and that model is one instance per process: the
+    // first context to use it gives it its type mappings, for every app of the test run. A SQLite
+    // context without the app's time mapping would leave them all without it.
+    private DatelineDbContext Context(TestDatabase database)
+    {
+        if (provider == Provider.Postgres)
+        {
+            return new PostgresDatelineDbContext(new DbContextOptionsBuilder<PostgresDatelineDbContext>().UseNpgsql(database.ConnectionString).Options);
+        }
+
+        var sqlite = new DbContextOptionsBuilder<SqliteDatelineDbContext>().UseSqlite($"Data Source={Path.Combine(database.DataDir, "dateline.db")}");
+        sqlite.UseFastSqliteTimes();
+        return new SqliteDatelineDbContext(sqlite.Options);
+    }
 }
 
 public sealed class PendingMigrationsOnSqlite() : PendingMigrationTests(Provider.Sqlite);
