@@ -18,7 +18,7 @@ public abstract class PageCacheCoalescingTests : IDisposable
 {
     // Not static: the SQLite and PostgreSQL classes may run at once, and each one's listener
     // hears every app's commands, so each may act only on what its own test marked.
-    private readonly AsyncLocal<Hold?> holding = new();
+    private readonly AsyncLocal<CommandHold?> holding = new();
     private readonly AsyncLocal<Counter?> counting = new();
     private readonly EfCommandEvents events;
     private readonly DatelineApp app;
@@ -34,11 +34,7 @@ public abstract class PageCacheCoalescingTests : IDisposable
             }
 
             // Waiting here holds the render where it is; only the first command of the marked request waits.
-            if (holding.Value is { } hold && Interlocked.Exchange(ref hold.Taken, 1) == 0)
-            {
-                hold.Entered.Set();
-                hold.Release.Wait(TimeSpan.FromSeconds(60));
-            }
+            holding.Value?.HoldFirst();
         });
     }
 
@@ -49,9 +45,9 @@ public abstract class PageCacheCoalescingTests : IDisposable
     }
 
     /// <summary>Starts a reader's request whose render stops at its first database command.</summary>
-    private (Task<HttpResponseMessage> Answer, Hold Hold) StartHeld(string path, CancellationToken cancellation, bool brokenWire = false)
+    private (Task<HttpResponseMessage> Answer, CommandHold Hold) StartHeld(string path, CancellationToken cancellation, bool brokenWire = false)
     {
-        var hold = new Hold();
+        var hold = new CommandHold();
         holding.Value = hold;
         var client = app.CreateReaderClient();
         if (brokenWire)
@@ -61,7 +57,7 @@ public abstract class PageCacheCoalescingTests : IDisposable
 
         var answer = client.GetAsync(path, cancellation);
         holding.Value = null;
-        Assert.True(hold.Entered.Wait(TimeSpan.FromSeconds(30), CancellationToken.None), "the first reader's render never reached the database");
+        Assert.True(hold.WaitEntered(), "the first reader's render never reached the database");
         return (answer, hold);
     }
 
@@ -206,15 +202,6 @@ public abstract class PageCacheCoalescingTests : IDisposable
             public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
                 ValueTask.FromException(new IOException("the reader has gone"));
         }
-    }
-
-    private sealed class Hold
-    {
-        public ManualResetEventSlim Entered { get; } = new();
-
-        public ManualResetEventSlim Release { get; } = new();
-
-        public int Taken;
     }
 
     private sealed class Counter

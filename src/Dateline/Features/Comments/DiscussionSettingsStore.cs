@@ -18,14 +18,13 @@ public sealed class DiscussionSettingsStore(DatelineDbContext db, PageCache cach
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<DiscussionSettings> GetAsync(CancellationToken ct) =>
-        memo.Current?.Settings ?? (await ReadAsync(ct)).Settings;
+        memo.Current?.Settings ?? (await ReadAsync(ct)).Read.Settings;
 
     /// <summary>Reads the stored settings again; when they changed since the last read, every cached page goes.</summary>
     public async Task<bool> RefreshAsync(CancellationToken ct)
     {
-        var known = memo.Current;
-        var read = await ReadAsync(ct);
-        if (known is null || string.Equals(known.Stored, read.Stored, StringComparison.Ordinal))
+        var (read, taken, replaced) = await ReadAsync(ct);
+        if (!taken || replaced is null || string.Equals(replaced.Stored, read.Stored, StringComparison.Ordinal))
         {
             return false;
         }
@@ -34,12 +33,14 @@ public sealed class DiscussionSettingsStore(DatelineDbContext db, PageCache cach
         return true;
     }
 
-    private async Task<DiscussionSettingsMemo.Entry> ReadAsync(CancellationToken ct)
+    /// <summary>Reads the stored settings and offers them to the memo (see <see cref="DiscussionSettingsMemo.Offer"/>).</summary>
+    private async Task<(DiscussionSettingsMemo.Entry Read, bool Taken, DiscussionSettingsMemo.Entry? Replaced)> ReadAsync(CancellationToken ct)
     {
+        var ticket = memo.BeginRead();
         var value = await db.Settings.AsNoTracking().Where(s => s.Key == DiscussionSettings.Key).Select(s => s.Value).FirstOrDefaultAsync(ct);
         var entry = new DiscussionSettingsMemo.Entry(value, Parse(value));
-        memo.Current = entry;
-        return entry;
+        var taken = memo.Offer(entry, ticket, out var replaced);
+        return (entry, taken, replaced);
     }
 
     private static DiscussionSettings Parse(string? value) =>
@@ -59,7 +60,8 @@ public sealed class DiscussionSettingsStore(DatelineDbContext db, PageCache cach
         }
 
         await db.SaveChangesAsync(ct);
-        memo.Current = new DiscussionSettingsMemo.Entry(value, Parse(value));
+        // Numbered after the commit: a refresh that began reading before it cannot replace this.
+        memo.Offer(new DiscussionSettingsMemo.Entry(value, Parse(value)), memo.BeginRead(), out _);
         // Page size, order, depth and open or closed shape every article page.
         await cache.EverythingChangedAsync(ct);
     }
@@ -110,13 +112,36 @@ public sealed class DiscussionSettingsStore(DatelineDbContext db, PageCache cach
 /// <summary>The discussion settings last read or saved in this process (a singleton).</summary>
 public sealed class DiscussionSettingsMemo
 {
+    private readonly Lock gate = new();
     private volatile Entry? current;
+    private long reads;
+    private long readInForce;
 
     /// <summary>Null until the settings were first read.</summary>
-    public Entry? Current
+    public Entry? Current => current;
+
+    /// <summary>Numbers a read of the stored settings (or a save); take it just before reading (after saving).</summary>
+    public long BeginRead() => Interlocked.Increment(ref reads);
+
+    /// <summary>
+    /// Takes what a read numbered <paramref name="read"/> found, unless a later read's is in force
+    /// already: the periodic refresh may read just before a save commits and finish after the save,
+    /// and must not put the old settings back then. Returns whether it was taken, and what it replaced.
+    /// </summary>
+    public bool Offer(Entry entry, long read, out Entry? replaced)
     {
-        get => current;
-        set => current = value;
+        lock (gate)
+        {
+            replaced = current;
+            if (read < readInForce)
+            {
+                return false;
+            }
+
+            readInForce = read;
+            current = entry;
+            return true;
+        }
     }
 
     /// <summary>The stored JSON (null when nothing is stored) and the settings it gives.</summary>

@@ -18,6 +18,8 @@ public sealed partial class SiteSettingsOverlay(ILogger<SiteSettingsOverlay> log
     private readonly Lock gate = new();
     private FrozenDictionary<string, string> rows = FrozenDictionary<string, string>.Empty;
     private CancellationTokenSource changed = new();
+    private long reads;
+    private long readInForce;
 
     /// <summary>The stored values in effect, by key.</summary>
     public IReadOnlyDictionary<string, string> Rows => rows;
@@ -41,11 +43,24 @@ public sealed partial class SiteSettingsOverlay(ILogger<SiteSettingsOverlay> log
     }
 
     /// <summary>
-    /// Takes the site settings rows as read from the database; returns whether anything changed.
-    /// A value that fails the rules (a time zone this machine does not know) is left out, so that
-    /// it cannot make every page fail; configuration's value stays in force.
+    /// Numbers a read of the stored rows; take it just before reading. The rows of a read are
+    /// applied only if no later read's are in force already: the periodic refresh may read just
+    /// before a save commits and finish just after the save applied its own read, and must not
+    /// put the old values back then.
     /// </summary>
-    public bool Apply(IReadOnlyDictionary<string, string> stored)
+    public long BeginRead() => Interlocked.Increment(ref reads);
+
+    /// <summary>Takes rows read just now; see <see cref="Apply(IReadOnlyDictionary{string, string}, long)"/>.</summary>
+    public bool Apply(IReadOnlyDictionary<string, string> stored) => Apply(stored, BeginRead());
+
+    /// <summary>
+    /// Takes the site settings rows as read from the database under <paramref name="read"/>
+    /// (<see cref="BeginRead"/>); returns whether anything changed, which is never the case for
+    /// rows older than those in force. A value that fails the rules (a time zone this machine does
+    /// not know) is left out, so that it cannot make every page fail; configuration's value stays
+    /// in force.
+    /// </summary>
+    public bool Apply(IReadOnlyDictionary<string, string> stored, long read)
     {
         ArgumentNullException.ThrowIfNull(stored);
         var accepted = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -70,6 +85,12 @@ public sealed partial class SiteSettingsOverlay(ILogger<SiteSettingsOverlay> log
 
         lock (gate)
         {
+            if (read < readInForce)
+            {
+                return false;
+            }
+
+            readInForce = read;
             if (accepted.Count == rows.Count && accepted.All(a => rows.TryGetValue(a.Key, out var v) && v == a.Value))
             {
                 return false;

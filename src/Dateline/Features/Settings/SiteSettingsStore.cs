@@ -20,10 +20,11 @@ public sealed class SiteSettingsStore(DatelineDbContext db, SiteSettingsOverlay 
     /// <summary>Reads the stored values; when they changed (here, or on another instance), every cached page goes.</summary>
     public async Task<bool> RefreshAsync(CancellationToken ct)
     {
+        var read = overlay.BeginRead();
         var stored = await db.Settings.AsNoTracking()
             .Where(s => SiteSettings.Keys.Contains(s.Key))
             .ToDictionaryAsync(s => s.Key, s => s.Value, StringComparer.Ordinal, ct);
-        if (!overlay.Apply(stored))
+        if (!overlay.Apply(stored, read))
         {
             return false;
         }
