@@ -20,8 +20,11 @@ public sealed class NewsroomSetupTests(FreshSiteFixture fixture) : IClassFixture
         browser.AssertNoPageProblems();
     }
 
+    // It failed now and then with an error page, only in full runs: a failure shows the app's log.
     [Fact]
-    public async Task TheSetupLinkCreatesTheFirstAdminAndSignsThemIn()
+    public Task TheSetupLinkCreatesTheFirstAdminAndSignsThemIn() => fixture.App.Logs.ShowProblemsOnFailureAsync(SetUpTheFirstAdminAsync);
+
+    private async Task SetUpTheFirstAdminAsync()
     {
         // The link printed at first start carries a token; this issues a fresh one the same way
         // (the printed one stops working), as the test cannot read the console.

@@ -12,6 +12,24 @@ public sealed class LogSink : ILoggerProvider
 
     public ILogger CreateLogger(string categoryName) => new SinkLogger(categoryName, lines);
 
+    /// <summary>
+    /// Runs a test's steps; when one fails, the failure also carries what the app logged as a
+    /// warning or worse (an error page in a browser says nothing of its cause).
+    /// </summary>
+    public async Task ShowProblemsOnFailureAsync(Func<Task> steps)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        try
+        {
+            await steps();
+        }
+        catch (Exception e)
+        {
+            var problems = lines.Where(l => l.StartsWith("Warning ", StringComparison.Ordinal) || l.StartsWith("Error ", StringComparison.Ordinal) || l.StartsWith("Critical ", StringComparison.Ordinal)).ToList();
+            throw new Xunit.Sdk.XunitException($"{e.Message}\nWarnings and errors the app logged ({problems.Count}):\n{string.Join("\n", problems)}\n{e.StackTrace}");
+        }
+    }
+
     public void Dispose()
     {
     }
