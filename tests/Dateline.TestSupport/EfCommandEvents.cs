@@ -14,18 +14,21 @@ public sealed class EfCommandEvents : IDisposable
 {
     private readonly IDisposable subscription;
 
-    public EfCommandEvents(Action? executing = null, Action? executed = null) =>
-        subscription = DiagnosticListener.AllListeners.Subscribe(new Listeners(executing, executed));
+    /// <param name="executing">Called as a command is about to run.</param>
+    /// <param name="executed">Called when a command has run.</param>
+    /// <param name="commandText">Called with the text of a command about to run.</param>
+    public EfCommandEvents(Action? executing = null, Action? executed = null, Action<string>? commandText = null) =>
+        subscription = DiagnosticListener.AllListeners.Subscribe(new Listeners(executing, executed, commandText));
 
     public void Dispose() => subscription.Dispose();
 
-    private sealed class Listeners(Action? executing, Action? executed) : IObserver<DiagnosticListener>
+    private sealed class Listeners(Action? executing, Action? executed, Action<string>? commandText) : IObserver<DiagnosticListener>
     {
         public void OnNext(DiagnosticListener value)
         {
             if (value.Name == Microsoft.EntityFrameworkCore.DbLoggerCategory.Name)
             {
-                value.Subscribe(new Events(executing, executed));
+                value.Subscribe(new Events(executing, executed, commandText));
             }
         }
 
@@ -38,12 +41,17 @@ public sealed class EfCommandEvents : IDisposable
         }
     }
 
-    private sealed class Events(Action? executing, Action? executed) : IObserver<KeyValuePair<string, object?>>
+    private sealed class Events(Action? executing, Action? executed, Action<string>? commandText) : IObserver<KeyValuePair<string, object?>>
     {
         public void OnNext(KeyValuePair<string, object?> value)
         {
             if (value.Key == RelationalEventId.CommandExecuting.Name)
             {
+                if (commandText is not null && value.Value is CommandEventData data)
+                {
+                    commandText(data.Command.CommandText);
+                }
+
                 executing?.Invoke();
             }
             else if (value.Key == RelationalEventId.CommandExecuted.Name)

@@ -155,6 +155,7 @@ public static class WebComposition
         services.AddScoped<Features.Comments.AddressConfirmation>();
         services.AddOptions<Features.Mail.SmtpOptions>().Bind(configuration.GetSection(Features.Mail.SmtpOptions.Section));
         services.AddScoped<Features.Archives.ArchiveQueries>();
+        services.AddSingleton<Features.Archives.ArchivePageEnds>();
         services.AddScoped<Features.Search.ArticleSearch>();
         services.AddSingleton<Features.Search.RelatedArticlesMemo>();
         services.AddScoped<SitemapQueries>();

@@ -97,18 +97,7 @@ public sealed class CommentThreadPlanTests
         })
         {
             await using var command = query;
-            await db.Database.OpenConnectionAsync();
-            command.Connection = db.Database.GetDbConnection();
-            command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-            var plan = new List<string>();
-            await using (var reader = await command.ExecuteReaderAsync())
-            {
-                while (await reader.ReadAsync())
-                {
-                    plan.Add(reader.GetString(3));
-                }
-            }
-
+            var plan = await SqlitePlan.OfAsync(db, command);
             var text = string.Join(" | ", plan);
             Assert.Contains(plan, step => step.StartsWith("SEARCH c ", StringComparison.Ordinal) && step.Contains(index, StringComparison.Ordinal));
             Assert.DoesNotContain("TEMP B-TREE", text, StringComparison.Ordinal);

@@ -18,7 +18,7 @@ public static class ArticlesApi
     }
 
     public static async Task<Ok<ArticleListResponse>> ListArticlesAsync(
-        DatelineDbContext db, SiteClock clock, SiteUrls urls, IOptions<DatelineOptions> options, HttpRequest request,
+        DatelineDbContext db, Archives.ArchiveQueries archives, SiteClock clock, SiteUrls urls, HttpRequest request,
         string? topic, string? author, int? page, CancellationToken ct)
     {
         var now = clock.UtcNow;
@@ -33,7 +33,9 @@ public static class ArticlesApi
             query = query.Where(a => a.Authors.Any(x => x.Author.Slug == author));
         }
 
-        var result = await query.NewestFirst().Select(ArticleProjections.View).ToPageAsync(page ?? 1, options.Value.PageSize, ct);
+        var list = $"api?topic={Uri.EscapeDataString(topic ?? "")}&author={Uri.EscapeDataString(author ?? "")}";
+        var result = await archives.PageAsync(
+            query, list, page ?? 1, q => q.Select(ArticleProjections.View), a => new(a.PublishedAt!.Value, a.Id), ct);
         var baseUrl = urls.BaseUrl(request);
         string? next = null;
         if (result.HasNext)

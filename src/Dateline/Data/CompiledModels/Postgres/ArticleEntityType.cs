@@ -28,7 +28,7 @@ namespace Dateline.Data.CompiledModels.Postgres
                 navigationCount: 5,
                 skipNavigationCount: 1,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 5,
+                unnamedIndexCount: 6,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -215,6 +215,10 @@ namespace Dateline.Data.CompiledModels.Postgres
 
             var index3 = runtimeEntityType.AddIndex(
                 new[] { status, publishedAt });
+
+            var index4 = runtimeEntityType.AddIndex(
+                new[] { publishedAt, id, status, pathDate });
+            index4.AddAnnotation("Relational:Name", "IX_Articles_NewestFirst");
 
             return runtimeEntityType;
         }

@@ -12,7 +12,7 @@ namespace Dateline.Data.CompiledModels.Postgres
     public partial class PostgresDatelineDbContextModel
     {
         private PostgresDatelineDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c51fbab0-f892-4e29-889b-e5a68ab17f62"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("44d22284-c49a-42ec-8168-a01a902c3e95"), entityTypeCount: 25)
         {
         }
 

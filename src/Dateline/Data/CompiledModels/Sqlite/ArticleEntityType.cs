@@ -27,7 +27,7 @@ namespace Dateline.Data.CompiledModels.Sqlite
                 navigationCount: 5,
                 skipNavigationCount: 1,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 5,
+                unnamedIndexCount: 6,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -198,6 +198,10 @@ namespace Dateline.Data.CompiledModels.Sqlite
 
             var index3 = runtimeEntityType.AddIndex(
                 new[] { status, publishedAt });
+
+            var index4 = runtimeEntityType.AddIndex(
+                new[] { publishedAt, id, status, pathDate });
+            index4.AddAnnotation("Relational:Name", "IX_Articles_NewestFirst");
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace Dateline.Data.CompiledModels.Sqlite
     public partial class SqliteDatelineDbContextModel
     {
         private SqliteDatelineDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c38b10eb-8460-49df-b04e-5eae7f7dd9d9"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("8cfe7c4c-b836-4b64-bbf0-0fb4c311289e"), entityTypeCount: 25)
         {
         }
 

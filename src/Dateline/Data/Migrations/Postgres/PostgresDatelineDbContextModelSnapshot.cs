@@ -246,6 +246,9 @@ namespace Dateline.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "PublishedAt");
 
+                    b.HasIndex("PublishedAt", "Id", "Status", "PathDate")
+                        .HasDatabaseName("IX_Articles_NewestFirst");
+
                     b.ToTable("Articles");
                 });
 

@@ -236,6 +236,9 @@ namespace Dateline.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "PublishedAt");
 
+                    b.HasIndex("PublishedAt", "Id", "Status", "PathDate")
+                        .HasDatabaseName("IX_Articles_NewestFirst");
+
                     b.ToTable("Articles");
                 });
 

@@ -27,7 +27,7 @@ public sealed class DateArchiveModel(ArchiveQueries archives, PageMeta meta) : P
             return RedirectPermanent(path + Request.QueryString);
         }
 
-        var result = await archives.PageAsync(archives.Published.Where(a => a.PathDate >= first && a.PathDate <= last), pageNumber ?? 1, ct);
+        var result = await archives.PageAsync(archives.Published.Where(a => a.PathDate >= first && a.PathDate <= last), path, pageNumber ?? 1, ct);
         if (result.Items.Count == 0)
         {
             return NotFound();

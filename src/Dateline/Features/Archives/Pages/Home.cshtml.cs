@@ -12,7 +12,7 @@ public sealed class HomeModel(ArchiveQueries archives, PageMeta meta, SiteUrls u
 
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? pageNumber, CancellationToken ct)
     {
-        var result = await archives.PageAsync(archives.Published, pageNumber ?? 1, ct);
+        var result = await archives.PageAsync(archives.Published, "/", pageNumber ?? 1, ct);
         if (result.Items.Count == 0 && result.Number > 1)
         {
             return NotFound();
