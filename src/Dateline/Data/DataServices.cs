@@ -115,8 +115,7 @@ public static class DataServices
     public static async Task<bool> HasPendingMigrationsAsync(DatelineDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (!await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken)
-            || !await db.GetService<IHistoryRepository>().ExistsAsync(cancellationToken))
+        if (!await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken))
         {
             return true;
         }
@@ -125,6 +124,17 @@ public static class DataServices
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            // Asked of the catalog: Npgsql's history repository says the table exists in an empty
+            // database (one made with createdb, say), and the read below then failed the start.
+            await using var exists = db.Database.GetDbConnection().CreateCommand();
+            exists.CommandText = db.Database.IsSqlite()
+                ? """SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory');"""
+                : """SELECT to_regclass('"__EFMigrationsHistory"') IS NOT NULL;""";
+            if (!Convert.ToBoolean(await exists.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture))
+            {
+                return true;
+            }
+
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = """SELECT "MigrationId" FROM "__EFMigrationsHistory";""";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);

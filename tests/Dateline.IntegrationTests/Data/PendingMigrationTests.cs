@@ -3,6 +3,7 @@ using Dateline.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Dateline.IntegrationTests.Data;
 
@@ -24,6 +25,10 @@ public abstract class PendingMigrationTests(Provider provider)
         // No database yet (PostgreSQL) or an empty file (SQLite).
         Assert.True(await DataServices.HasPendingMigrationsAsync(db, ct));
 
+        // An empty database, as createdb makes one (Npgsql's own check says it has a history).
+        await db.GetService<IRelationalDatabaseCreator>().CreateAsync(ct);
+        Assert.True(await DataServices.HasPendingMigrationsAsync(db, ct));
+
         // A database from before the latest migration, as after an upgrade of the code.
         await db.GetService<IMigrator>().MigrateAsync(migrations[^2], cancellationToken: ct);
         Assert.Equal([migrations[^1]], await db.Database.GetPendingMigrationsAsync(ct));
@@ -36,6 +41,20 @@ public abstract class PendingMigrationTests(Provider provider)
         // A history that lost an old entry has something to apply again.
         await db.Database.ExecuteSqlRawAsync("""DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" = {0};""", [migrations[0]], ct);
         Assert.True(await DataServices.HasPendingMigrationsAsync(db, ct));
+    }
+
+    [Fact]
+    public async Task TheServerStartsOnAnEmptyDatabaseMadeBeforehand()
+    {
+        var database = new TestDatabase(provider);
+        await using (var db = Context(database))
+        {
+            await db.GetService<IRelationalDatabaseCreator>().CreateAsync();
+        }
+
+        await using var app = new DatelineApp(database, ownsDatabase: true);
+        var home = await app.CreateReaderClient().GetAsync("/");
+        Assert.Equal(System.Net.HttpStatusCode.OK, home.StatusCode);
     }
 
     // EF Core finds the compiled model by itself, and that model is one instance per process: the
