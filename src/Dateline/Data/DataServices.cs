@@ -92,6 +92,11 @@ public static class DataServices
         // start; reading the history is enough to see that there is nothing to apply.
         if (await HasPendingMigrationsAsync(db, cancellationToken))
         {
+            if (!sqlite)
+            {
+                await CreateHistoryAsync(db, cancellationToken);
+            }
+
             await db.Database.MigrateAsync(cancellationToken);
         }
 
@@ -103,6 +108,30 @@ public static class DataServices
 
         await Features.Search.ArticleSearchIndex.CatchUpAsync(db, cancellationToken);
         await SqliteStatistics.RefreshAsync(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes the database and its (empty) migration history on PostgreSQL, when they are missing.
+    /// Npgsql's history repository takes the history table of a new database for existing, so EF
+    /// Core's migrator reads it, fails, logs that failure as an error and only then makes it: every
+    /// new site's first start logged an error. Several instances may start at once; the database
+    /// made by another in the meantime is fine, and the table is made only if not there.
+    /// </summary>
+    private static async Task CreateHistoryAsync(DatelineDbContext db, CancellationToken cancellationToken)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            try
+            {
+                await creator.CreateAsync(cancellationToken);
+            }
+            catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
+            {
+            }
+        }
+
+        await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
     }
 
     /// <summary>Whether the code holds a migration that the database's history does not list.</summary>

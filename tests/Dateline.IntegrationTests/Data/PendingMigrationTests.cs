@@ -55,7 +55,21 @@ public abstract class PendingMigrationTests(Provider provider)
         await using var app = new DatelineApp(database, ownsDatabase: true);
         var home = await app.CreateReaderClient().GetAsync("/");
         Assert.Equal(System.Net.HttpStatusCode.OK, home.StatusCode);
+        AssertNoErrorLogged(app);
     }
+
+    [Fact]
+    public async Task AFirstStartWhereNoDatabaseExistsYetLogsNoError()
+    {
+        await using var app = new DatelineApp(provider);
+        var home = await app.CreateReaderClient().GetAsync("/");
+        Assert.Equal(System.Net.HttpStatusCode.OK, home.StatusCode);
+        AssertNoErrorLogged(app);
+    }
+
+    // An error in the log of a new site's first start reads as something broken to whoever installs it.
+    private static void AssertNoErrorLogged(DatelineApp app) =>
+        Assert.DoesNotContain(app.Logs.Lines, line => line.StartsWith("Error ", StringComparison.Ordinal) || line.StartsWith("Critical ", StringComparison.Ordinal));
 
     // EF Core finds the compiled model by itself, and that model is one instance per process: the
     // first context to use it gives it its type mappings, for every app of the test run. A SQLite
