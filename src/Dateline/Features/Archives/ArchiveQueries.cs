@@ -9,7 +9,36 @@ namespace Dateline.Features.Archives;
 /// <summary>The one way lists of published articles are read, newest first, a page at a time.</summary>
 public sealed class ArchiveQueries(DatelineDbContext db, SiteClock clock, ArchivePageEnds ends, Microsoft.Extensions.Options.IOptions<DatelineOptions> options)
 {
+    /// <summary>
+    /// A topic's or an author's list of at most this many articles is read from its own rows and
+    /// sorted; a longer one by walking the list index and checking each article. SQLite's
+    /// statistics hold only the average topic's size, so left to itself it takes one way for
+    /// every topic: walking found a small topic of old articles only after most of the archive
+    /// (40–120 ms on 100,000 articles), and reading a topic that held half of it took 1.1 s.
+    /// </summary>
+    public const int SmallList = 1000;
+
     public IQueryable<Article> Published => db.Articles.AsNoTracking().Published(clock.UtcNow);
+
+    /// <summary>The published articles in a topic, in the form that reads the topic fastest (see <see cref="SmallList"/>).</summary>
+    public async Task<IQueryable<Article>> InTopicAsync(int topicId, CancellationToken ct)
+    {
+        var ids = db.Set<Dictionary<string, object>>("ArticleTopic")
+            .Where(x => EF.Property<int>(x, "TopicsId") == topicId)
+            .Select(x => EF.Property<int>(x, "ArticlesId"));
+        return await IsSmallAsync(ids, ct) ? Published.Where(a => ids.Contains(a.Id)) : Published.Where(a => a.Topics.Any(t => t.Id == topicId));
+    }
+
+    /// <summary>The published articles of an author, in the form that reads them fastest (see <see cref="SmallList"/>).</summary>
+    public async Task<IQueryable<Article>> ByAuthorAsync(int authorId, CancellationToken ct)
+    {
+        var ids = db.Set<ArticleAuthor>().Where(x => x.AuthorId == authorId).Select(x => x.ArticleId);
+        return await IsSmallAsync(ids, ct) ? Published.Where(a => ids.Contains(a.Id)) : Published.Where(a => a.Authors.Any(x => x.AuthorId == authorId));
+    }
+
+    // Counts no further than the limit: the count itself reads the topic's (or author's) index.
+    private static async Task<bool> IsSmallAsync(IQueryable<int> ids, CancellationToken ct) =>
+        await ids.Take(SmallList + 1).CountAsync(ct) <= SmallList;
 
     /// <summary>
     /// One page of a list of articles, newest first. <paramref name="list"/> names the list (its

@@ -21,7 +21,7 @@ public sealed class AuthorArchiveModel(DatelineDbContext db, ArchiveQueries arch
             return NotFound();
         }
 
-        var result = await archives.PageAsync(archives.Published.Where(a => a.Authors.Any(x => x.AuthorId == author.Id)), "author:" + author.Id.ToString(CultureInfo.InvariantCulture), pageNumber ?? 1, ct);
+        var result = await archives.PageAsync(await archives.ByAuthorAsync(author.Id, ct), "author:" + author.Id.ToString(CultureInfo.InvariantCulture), pageNumber ?? 1, ct);
         if (result.Items.Count == 0 && result.Number > 1)
         {
             return NotFound();

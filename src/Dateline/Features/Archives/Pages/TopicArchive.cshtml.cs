@@ -21,7 +21,7 @@ public sealed class TopicArchiveModel(DatelineDbContext db, ArchiveQueries archi
             return NotFound();
         }
 
-        var result = await archives.PageAsync(archives.Published.Where(a => a.Topics.Any(t => t.Id == topic.Id)), "topic:" + topic.Id.ToString(CultureInfo.InvariantCulture), pageNumber ?? 1, ct);
+        var result = await archives.PageAsync(await archives.InTopicAsync(topic.Id, ct), "topic:" + topic.Id.ToString(CultureInfo.InvariantCulture), pageNumber ?? 1, ct);
         if (result.Items.Count == 0 && result.Number > 1)
         {
             return NotFound();
