@@ -14,6 +14,8 @@ public sealed class FreshSiteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Each request's start and end, shown when the setup test fails (see LogSink).
+        App.Settings["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information";
         App.UseKestrel(0);
         App.StartServer();
         BaseUrl = App.ClientOptions.BaseAddress.ToString().TrimEnd('/');

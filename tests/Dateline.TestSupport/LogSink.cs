@@ -26,7 +26,13 @@ public sealed class LogSink : ILoggerProvider
         catch (Exception e)
         {
             var problems = lines.Where(l => l.StartsWith("Warning ", StringComparison.Ordinal) || l.StartsWith("Error ", StringComparison.Ordinal) || l.StartsWith("Critical ", StringComparison.Ordinal)).ToList();
-            throw new Xunit.Sdk.XunitException($"{e.Message}\nWarnings and errors the app logged ({problems.Count}):\n{string.Join("\n", problems)}\n{e.StackTrace}");
+            // Each request's start and end, where the app logs them (Microsoft.AspNetCore.Hosting
+            // at Information): a request that never ended shows as a start without its end.
+            var requests = lines.Where(l => l.Contains(" Microsoft.AspNetCore.Hosting.Diagnostics: ", StringComparison.Ordinal)).TakeLast(60).ToList();
+            throw new Xunit.Sdk.XunitException(
+                $"{e.Message}\nWarnings and errors the app logged ({problems.Count}):\n{string.Join("\n", problems)}\n"
+                + (requests.Count > 0 ? $"The app's last requests:\n{string.Join("\n", requests)}\n" : "")
+                + e.StackTrace);
         }
     }
 
