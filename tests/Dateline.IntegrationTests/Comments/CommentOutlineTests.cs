@@ -78,8 +78,7 @@ public sealed class CommentThreadPlanTests
         _ = app.CreateReaderClient();
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<DatelineDbContext>();
-        await db.Database.ExecuteSqlRawAsync("ANALYZE;");
-        await db.Database.ExecuteSqlRawAsync("""
+        await SqlitePlan.PlantStatisticsAsync(db, """
             DELETE FROM sqlite_stat1 WHERE tbl = 'Comments';
             INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES
               ('Comments', NULL, '500'),
@@ -87,7 +86,6 @@ public sealed class CommentThreadPlanTests
               ('Comments', 'IX_Comments_Thread', '500 500 1 1 1 1'),
               ('Comments', 'IX_Comments_Status_CreatedAt', '500 500 1'),
               ('Comments', 'IX_Comments_ParentId', '500 2');
-            ANALYZE sqlite_schema;
             """);
 
         foreach (var (query, index) in new[]

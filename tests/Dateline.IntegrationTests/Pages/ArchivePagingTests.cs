@@ -167,14 +167,12 @@ public sealed class ArchiveListPlanTests
         var db = scope.ServiceProvider.GetRequiredService<DatelineDbContext>();
         var archives = scope.ServiceProvider.GetRequiredService<ArchiveQueries>();
         var topicId = await db.Topics.Where(t => t.Slug == "rare-birds").Select(t => t.Id).SingleAsync();
-        await db.Database.ExecuteSqlRawAsync("ANALYZE;");
-        await db.Database.ExecuteSqlRawAsync("""
+        await SqlitePlan.PlantStatisticsAsync(db, """
             DELETE FROM sqlite_stat1 WHERE tbl IN ('Articles', 'ArticleTopic');
             INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES
               ('Articles', 'IX_Articles_Status_PublishedAt', '100000 100000 1'),
               ('Articles', 'IX_Articles_NewestFirst', '100000 1 1 1 1'),
               ('ArticleTopic', 'IX_ArticleTopic_TopicsId', '200000 1000');
-            ANALYZE sqlite_schema;
             """);
 
         async Task<string> PlanAsync(IQueryable<Article> query)
@@ -205,13 +203,11 @@ public sealed class ArchiveListPlanTests
         var db = scope.ServiceProvider.GetRequiredService<DatelineDbContext>();
         // Statistics as a large site has them just after the upgrade that adds the list index:
         // every article published, and nothing known of the new index yet.
-        await db.Database.ExecuteSqlRawAsync("ANALYZE;");
-        await db.Database.ExecuteSqlRawAsync("""
+        await SqlitePlan.PlantStatisticsAsync(db, """
             DELETE FROM sqlite_stat1 WHERE tbl = 'Articles';
             INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES
               ('Articles', 'IX_Articles_Status_PublishedAt', '100000 100000 1'),
               ('Articles', 'IX_Articles_PathDate_Slug', '100000 28 1');
-            ANALYZE sqlite_schema;
             """);
         var now = DateTime.UtcNow;
         var published = db.Articles.AsNoTracking().Published(now);
