@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dateline.Data;
@@ -33,7 +34,17 @@ internal sealed partial class SqliteStatistics(IServiceProvider services, TimePr
             try
             {
                 using var scope = services.CreateScope();
-                await RefreshAsync(scope.ServiceProvider.GetRequiredService<DatelineDbContext>(), stoppingToken);
+                var db = scope.ServiceProvider.GetRequiredService<DatelineDbContext>();
+                await RefreshAsync(db, stoppingToken);
+                if (db.Database.IsSqlite())
+                {
+                    // ANALYZE reloads the statistics in the connection that ran it only; every
+                    // other connection keeps those it read with the schema for as long as it
+                    // stays open, and under steady load the pool keeps its connections open for
+                    // good. Emptying the pool has each opened again, with the new statistics
+                    // (one in use is closed when it is given back).
+                    SqliteConnection.ClearPool((SqliteConnection)db.Database.GetDbConnection());
+                }
             }
             catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
             {
