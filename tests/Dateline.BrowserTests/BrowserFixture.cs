@@ -21,6 +21,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         // Every test here posts from 127.0.0.1; the per-address limit is tested elsewhere.
         App.Settings["Dateline:CommentPostsPerMinute"] = "10000";
+        // Each request's start and end, shown when a navigating test fails (see LogSink).
+        App.Settings["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information";
         App.UseKestrel(0);
         App.StartServer();
         BaseUrl = App.ClientOptions.BaseAddress.ToString().TrimEnd('/');

@@ -70,8 +70,11 @@ public sealed class ReaderTests(BrowserFixture fixture) : IClassFixture<BrowserF
         Assert.True(overflow <= 0, $"the page is {overflow}px wider than a 390px screen");
     }
 
+    // Failed once in a full run: the wait for the results page after Enter timed out. A failure
+    // lists the app's last requests, to tell a request that never ended from a page the browser
+    // loaded without Playwright noticing.
     [Fact]
-    public async Task AReaderSearchesFromTheMastheadOnAPhone()
+    public Task AReaderSearchesFromTheMastheadOnAPhone() => fixture.App.Logs.ShowProblemsOnFailureAsync(async () =>
     {
         var page = await OpenAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true });
         await page.GotoAsync(fixture.BaseUrl + "/");
@@ -93,7 +96,7 @@ public sealed class ReaderTests(BrowserFixture fixture) : IClassFixture<BrowserF
 
         await result.Locator(".summary-headline a").ClickAsync();
         await page.WaitForURLAsync(fixture.BaseUrl + fixture.ArticlePath);
-    }
+    });
 
     [Fact]
     public async Task DarkModeFollowsTheReadersSetting()
