@@ -21,8 +21,9 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         builder.Property(c => c.CommenterKey).HasMaxLength(64);
         builder.HasOne<Comment>().WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.ArticleId, c.Status, c.CreatedAt });
-        // A thread in thread order (CreatedAt, then Id), with what its outline needs: read in
-        // index order with no sort, and the outline from the index alone. SQLite's planner also
+        // A thread in thread order (CreatedAt, then Id), with what counting a comment's page
+        // needs (CommentPages): read in index order with no sort, and counted from the index
+        // alone. SQLite's planner also
         // picks it when its statistics are stale, where with the index above it scanned and sorted
         // the whole table (see docs/performance.md).
         builder.HasIndex(c => new { c.ArticleId, c.CreatedAt, c.Id, c.ParentId, c.Status }).HasDatabaseName("IX_Comments_Thread");

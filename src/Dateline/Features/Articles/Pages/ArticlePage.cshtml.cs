@@ -134,18 +134,8 @@ public sealed class ArticlePageModel(
         }
     }
 
-    private async Task<int> PageOfAsync(int articleId, int commentId, IReadOnlyList<int> own, CancellationToken ct)
-    {
-        var settings = await discussion.GetAsync(ct);
-        // Pages count top-level comments (a reply whose parent is not shown counts as one), so an
-        // article with no more comments in all than a page holds needs no thread read: page 1.
-        if (await db.Comments.CountAsync(c => c.ArticleId == articleId, ct) <= settings.PageSize)
-        {
-            return 1;
-        }
-
-        return CommentPages.PageOf(await CommentThreads.OutlineForReaderAsync(db, articleId, own, ct), commentId, settings);
-    }
+    private async Task<int> PageOfAsync(int articleId, int commentId, IReadOnlyList<int> own, CancellationToken ct) =>
+        await CommentPages.PageOfAsync(db, articleId, commentId, own, await discussion.GetAsync(ct), ct);
 
     private IQueryable<Article> Query() => db.Articles.AsNoTracking().Published(clock.UtcNow);
 
