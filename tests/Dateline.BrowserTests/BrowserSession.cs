@@ -57,6 +57,30 @@ public sealed class BrowserSession(IBrowser browser, string baseUrl)
     }
 
     /// <summary>
+    /// Waits until the page holds a document at an address that matches, and that document has
+    /// loaded, after a click or a key that navigates.
+    /// </summary>
+    /// <remarks>
+    /// Playwright's WaitForURL waits for its own record of the load event, and in full runs that
+    /// record was missed now and then: the page had loaded, every file had been served, and the
+    /// wait ran out (the setup link, twice in CI, and the phone search). So this waits only for
+    /// the address to change, then asks the document itself, as <see cref="SubmitAsync"/> does.
+    /// </remarks>
+    public static Task ArriveAsync(IPage page, string url) =>
+        ArriveAsync(page, () => page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit }));
+
+    /// <inheritdoc cref="ArriveAsync(IPage, string)"/>
+    public static Task ArriveAsync(IPage page, System.Text.RegularExpressions.Regex url) =>
+        ArriveAsync(page, () => page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit }));
+
+    private static async Task ArriveAsync(IPage page, Func<Task> addressMatches)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await addressMatches();
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
+    }
+
+    /// <summary>
     /// Clicks a button that posts a form and waits until the page that answers has loaded;
     /// returns the status of the answer to the post (a redirect's own status, when it redirects).
     /// </summary>

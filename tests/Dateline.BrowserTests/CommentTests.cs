@@ -44,7 +44,7 @@ public sealed class CommentTests(BrowserFixture fixture) : IClassFixture<Browser
         await reader.Locator("#author").FillAsync("Nora Neighbor");
         await reader.Locator("#email").FillAsync("nora@example.org");
         await reader.GetByRole(AriaRole.Button, new() { Name = "Post Comment" }).ClickAsync();
-        await reader.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"\?held=\d+#comment-\d+$"));
+        await BrowserSession.ArriveAsync(reader, new System.Text.RegularExpressions.Regex(@"\?held=\d+#comment-\d+$"));
         var mine = reader.Locator(".comment", new() { HasTextString = "The bakery's rye is back" });
         Assert.Equal("Your comment is awaiting moderation.", await mine.Locator(".awaiting-moderation").InnerTextAsync());
 

@@ -55,7 +55,7 @@ public sealed class NewsroomSetupTests(FreshSiteFixture fixture) : IClassFixture
         await Expect(page.Locator(".notice")).ToContainTextAsync("The first admin account, for maria@example.org, is ready");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Go to the newsroom" }).ClickAsync();
-        await page.WaitForURLAsync("**/newsroom/");
+        await BrowserSession.ArriveAsync(page, "**/newsroom/");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Dashboard");
         await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Newsroom" }).GetByRole(AriaRole.Link))
             .ToHaveTextAsync(["Dashboard", "Articles", "Media", "Comments", "Settings", "Users", "API keys"]);

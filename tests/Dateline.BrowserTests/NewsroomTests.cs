@@ -42,7 +42,7 @@ public sealed partial class NewsroomTests(NewsroomFixture fixture) : IClassFixtu
         await Expect(Nav(page).GetByRole(AriaRole.Link)).ToHaveTextAsync(["Dashboard", "Articles", "Media"]);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "New article" }).ClickAsync();
-        await page.WaitForURLAsync("**/newsroom/articles/new");
+        await BrowserSession.ArriveAsync(page, "**/newsroom/articles/new");
         await Expect(Button(page, "Publish now")).ToHaveCountAsync(0);
         await Expect(Button(page, "Schedule")).ToHaveCountAsync(0);
         await Expect(page.GetByText("An editor publishes your drafts.")).ToBeVisibleAsync();
@@ -73,7 +73,7 @@ public sealed partial class NewsroomTests(NewsroomFixture fixture) : IClassFixtu
         await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("This role may save drafts but may not publish or schedule.");
 
         await Nav(page).GetByRole(AriaRole.Link, new() { Name = "Articles" }).ClickAsync();
-        await page.WaitForURLAsync("**/newsroom/articles/");
+        await BrowserSession.ArriveAsync(page, "**/newsroom/articles/");
         var row = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = headline, Exact = true }) });
         await Expect(row.Locator(".status")).ToHaveTextAsync("Draft");
 
@@ -103,7 +103,7 @@ public sealed partial class NewsroomTests(NewsroomFixture fixture) : IClassFixtu
         await BrowserSession.SignInAsync(page, await fixture.App.AddUserAsync(Roles.Editor, "Ana Reyes"));
 
         await Nav(page).GetByRole(AriaRole.Link, new() { Name = "Media" }).ClickAsync();
-        await page.WaitForURLAsync("**/newsroom/media/");
+        await BrowserSession.ArriveAsync(page, "**/newsroom/media/");
         await page.GetByLabel("Upload an image").SetInputFilesAsync(new FilePayload
         {
             Name = "reading-room.jpg",
@@ -124,7 +124,7 @@ public sealed partial class NewsroomTests(NewsroomFixture fixture) : IClassFixtu
 
         await Nav(page).GetByRole(AriaRole.Link, new() { Name = "Articles" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Library reopens ground floor", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync($"**/newsroom/articles/{id}");
+        await BrowserSession.ArriveAsync(page, $"**/newsroom/articles/{id}");
         const string headline = "Riverton Library Reopens Its Ground Floor, Archive and All";
         await page.GetByLabel("Headline").FillAsync(headline);
         await page.GetByLabel("Body").FillAsync("RIVERTON — The public library reopened its ground floor on Monday.\n\nThe town's archive dried out in a borrowed freezer.");
@@ -197,7 +197,7 @@ public sealed partial class NewsroomTests(NewsroomFixture fixture) : IClassFixtu
         await BrowserSession.SignInAsync(page, await fixture.App.AddUserAsync(Roles.Moderator, "Sam Ortiz"));
         await Expect(Nav(page).GetByRole(AriaRole.Link)).ToHaveTextAsync(["Dashboard", "Comments"]);
         await Nav(page).GetByRole(AriaRole.Link, new() { Name = "Comments" }).ClickAsync();
-        await page.WaitForURLAsync("**/newsroom/comments/");
+        await BrowserSession.ArriveAsync(page, "**/newsroom/comments/");
         var queue = page.Locator("li.queue-item");
         ILocator Row(string text) => queue.Filter(new() { HasText = text });
         await Expect(Row(kind)).ToHaveCountAsync(1);
@@ -273,7 +273,7 @@ public sealed partial class NewsroomTests(NewsroomFixture fixture) : IClassFixtu
         await Expect(skip).ToBeFocusedAsync();
         await Expect(skip).ToBeInViewportAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**#main");
+        await BrowserSession.ArriveAsync(page, "**#main");
         Assert.Equal(
             [
                 "headline", "dek", "slug", "body", "Preview", "Save draft", "Publish now", "publishAt", "Schedule",

@@ -18,7 +18,7 @@ public sealed class ReaderTests(BrowserFixture fixture) : IClassFixture<BrowserF
         var link = page.GetByRole(AriaRole.Link, new() { Name = "River Town Rebuilds After the Flood" });
         Assert.True(await link.IsVisibleAsync());
         await link.ClickAsync();
-        await page.WaitForURLAsync(fixture.BaseUrl + fixture.ArticlePath);
+        await BrowserSession.ArriveAsync(page, fixture.BaseUrl + fixture.ArticlePath);
 
         Assert.Equal("River Town Rebuilds After the Flood", await page.Locator("article h1").InnerTextAsync());
         Assert.Equal("By Ana Reyes and Tom Hale", await page.Locator(".byline").InnerTextAsync());
@@ -82,7 +82,7 @@ public sealed class ReaderTests(BrowserFixture fixture) : IClassFixture<BrowserF
         Assert.True(await box.IsVisibleAsync());
         await box.FillAsync("bakery");
         await box.PressAsync("Enter");
-        await page.WaitForURLAsync(fixture.BaseUrl + "/search?q=bakery");
+        await BrowserSession.ArriveAsync(page, fixture.BaseUrl + "/search?q=bakery");
 
         var result = page.Locator(".search-results > li").First;
         Assert.Equal("River Town Rebuilds After the Flood", await result.Locator(".summary-headline").InnerTextAsync());
@@ -95,7 +95,7 @@ public sealed class ReaderTests(BrowserFixture fixture) : IClassFixture<BrowserF
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Folder, "search-390.png"), FullPage = true });
 
         await result.Locator(".summary-headline a").ClickAsync();
-        await page.WaitForURLAsync(fixture.BaseUrl + fixture.ArticlePath);
+        await BrowserSession.ArriveAsync(page, fixture.BaseUrl + fixture.ArticlePath);
     });
 
     [Fact]
