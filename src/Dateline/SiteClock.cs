@@ -47,26 +47,57 @@ public sealed class SiteClock
     /// <summary>A time as readers see it: "March 1, 2023, 9:00 AM UTC".</summary>
     public string Display(DateTime utc)
     {
-        // Put together from numbers: a custom format string is parsed again on every call, and
-        // an article page shows a time for each of its comments.
+        Span<char> text = stackalloc char[DisplayLength];
+        return new string(text[..FormatDisplay(utc, text)]);
+    }
+
+    /// <summary>The longest <see cref="Display"/> can be: "September 30, 2026, 12:00 PM UTC+05:45".</summary>
+    public const int DisplayLength = 40;
+
+    /// <summary>
+    /// Writes <see cref="Display"/> into <paramref name="destination"/> (at least
+    /// <see cref="DisplayLength"/> long) and returns its length: a page of comments writes one
+    /// for each, straight to the page.
+    /// </summary>
+    public int FormatDisplay(DateTime utc, Span<char> destination)
+    {
+        // Put together from numbers: a custom format string is parsed again on every call.
         var local = ToLocal(utc);
         var t = local.DateTime;
         var hour = t.Hour % 12 == 0 ? 12 : t.Hour % 12;
         var half = t.Hour < 12 ? "AM" : "PM";
         var offset = local.Offset;
+        bool done;
+        int written;
         if (offset == TimeSpan.Zero)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"{MonthNames[t.Month - 1]} {t.Day}, {t.Year:D4}, {hour}:{t.Minute:D2} {half} UTC");
+            done = destination.TryWrite(CultureInfo.InvariantCulture, $"{MonthNames[t.Month - 1]} {t.Day}, {t.Year:D4}, {hour}:{t.Minute:D2} {half} UTC", out written);
+        }
+        else
+        {
+            var sign = offset < TimeSpan.Zero ? '-' : '+';
+            var size = offset.Duration();
+            done = destination.TryWrite(CultureInfo.InvariantCulture, $"{MonthNames[t.Month - 1]} {t.Day}, {t.Year:D4}, {hour}:{t.Minute:D2} {half} UTC{sign}{size.Hours:D2}:{size.Minutes:D2}", out written);
         }
 
-        var sign = offset < TimeSpan.Zero ? '-' : '+';
-        var size = offset.Duration();
-        return string.Create(CultureInfo.InvariantCulture, $"{MonthNames[t.Month - 1]} {t.Day}, {t.Year:D4}, {hour}:{t.Minute:D2} {half} UTC{sign}{size.Hours:D2}:{size.Minutes:D2}");
+        return done ? written : throw new ArgumentException($"Needs {DisplayLength} characters.", nameof(destination));
     }
 
     /// <summary>A machine-readable UTC time for datetime attributes, whatever the server's culture.</summary>
-    public static string Iso(DateTime utc) =>
-        string.Create(CultureInfo.InvariantCulture, $"{utc.Year:D4}-{utc.Month:D2}-{utc.Day:D2}T{utc.Hour:D2}:{utc.Minute:D2}:{utc.Second:D2}Z");
+    public static string Iso(DateTime utc)
+    {
+        Span<char> text = stackalloc char[IsoLength];
+        return new string(text[..FormatIso(utc, text)]);
+    }
+
+    /// <summary>The length of <see cref="Iso"/>: "2026-11-29T02:20:12Z".</summary>
+    public const int IsoLength = 20;
+
+    /// <summary>Writes <see cref="Iso"/> into <paramref name="destination"/> (at least <see cref="IsoLength"/> long) and returns its length.</summary>
+    public static int FormatIso(DateTime utc, Span<char> destination) =>
+        destination.TryWrite(CultureInfo.InvariantCulture, $"{utc.Year:D4}-{utc.Month:D2}-{utc.Day:D2}T{utc.Hour:D2}:{utc.Minute:D2}:{utc.Second:D2}Z", out var written)
+            ? written
+            : throw new ArgumentException($"Needs {IsoLength} characters.", nameof(destination));
 
     /// <summary>A time in the site's zone with its offset, to the second, for metadata: "2023-03-01T10:00:00+01:00".</summary>
     public string IsoLocal(DateTime utc) =>

@@ -1,0 +1,124 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using Dateline.Features.Comments;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dateline.Tests.Comments;
+
+public sealed class CommentListHtmlTests
+{
+    private static readonly DateTime At = new(2026, 9, 30, 6, 15, 9, DateTimeKind.Utc);
+
+    [Fact]
+    public void OneCommentReadsAsTheTemplateDid()
+    {
+        using var services = Services("Asia/Kathmandu");
+        var comment = new CommentView(42, null, "Ana \"<b>\" & Co", "https://example.org/?a=1&b=<2>", "<p>Rye is back.</p>", At, true);
+        comment.Replies.Add(new CommentView(43, 42, "Tom", null, "<p>Good.</p>", At.AddMinutes(1), false) { AwaitingModeration = true });
+
+        var html = Sync(new CommentListView([comment], 1, 5), services.GetRequiredService<SiteClock>());
+
+        Assert.Equal(
+            """
+            <ol class="comment-list">
+            <li id="comment-42" class="comment comment-staff">
+            <article>
+            <header class="comment-meta">
+            <span class="comment-author"><a href="https://example.org/?a=1&amp;b=&lt;2&gt;" rel="nofollow ugc noopener">Ana &quot;&lt;b&gt;&quot; &amp; Co</a></span>
+            <span class="staff-badge">Staff</span>
+            <a class="comment-permalink" href="#comment-42"><time datetime="2026-09-30T06:15:09Z">September 30, 2026, 12:00 PM UTC&#x2B;05:45</time></a>
+            </header>
+            <div class="comment-body"><p>Rye is back.</p></div>
+            <a class="comment-reply" href="?replyto=42#respond" data-comment-id="42">Reply</a>
+            </article>
+            <ol class="comment-list">
+            <li id="comment-43" class="comment">
+            <article>
+            <header class="comment-meta">
+            <span class="comment-author">Tom</span>
+            <a class="comment-permalink" href="#comment-43"><time datetime="2026-09-30T06:16:09Z">September 30, 2026, 12:01 PM UTC&#x2B;05:45</time></a>
+            </header>
+            <p class="awaiting-moderation">Your comment is awaiting moderation.</p>
+            <div class="comment-body"><p>Good.</p></div>
+            </article>
+            </li>
+            </ol>
+            </li>
+            </ol>
+
+            """.ReplaceLineEndings("\n"),
+            html);
+    }
+
+    [Fact]
+    public async Task TheLongThreadIsFlushedAsItIsWrittenAndReadsTheSame()
+    {
+        using var services = Services("UTC");
+        var clock = services.GetRequiredService<SiteClock>();
+        // 150 comments: 50 threads of three, each a comment, a reply and a reply to the reply,
+        // with one removed comment kept for its reply and an article closed to comments.
+        var threads = new List<CommentView>();
+        for (var i = 0; i < 50; i++)
+        {
+            var top = new CommentView(i * 3 + 1, null, $"Reader {i}", null, $"<p>{i}</p>", At.AddMinutes(i), false) { Removed = i == 7 };
+            var reply = new CommentView(i * 3 + 2, top.Id, "Reply", null, "<p>r</p>", At.AddMinutes(i).AddSeconds(1), false);
+            reply.Replies.Add(new CommentView(i * 3 + 3, reply.Id, "Deep", null, "<p>d</p>", At.AddMinutes(i).AddSeconds(2), false));
+            top.Replies.Add(reply);
+            threads.Add(top);
+        }
+
+        foreach (var open in new[] { true, false })
+        {
+            var view = new CommentListView(threads, 1, 3) { Open = open };
+            var writer = new FlushCountingWriter();
+            await new CommentListHtml(view, clock, HtmlEncoder.Default).WriteToAsync(writer);
+
+            Assert.Equal(Sync(view, clock), writer.ToString());
+            Assert.Equal(150 / 48, writer.Flushes);
+            Assert.Equal(150, CountOf(writer.ToString(), "<li id=\"comment-"));
+            Assert.Equal(1, CountOf(writer.ToString(), "This comment was removed."));
+            // Reply links stop below the second level, and nowhere once the article is closed.
+            Assert.Equal(open ? 49 + 50 : 0, CountOf(writer.ToString(), "class=\"comment-reply\""));
+        }
+    }
+
+    private static string Sync(CommentListView view, SiteClock clock)
+    {
+        using var writer = new StringWriter();
+        new CommentListHtml(view, clock, HtmlEncoder.Create()).WriteTo(writer, HtmlEncoder.Default);
+        return writer.ToString();
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + 1, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static ServiceProvider Services(string zone)
+    {
+        var services = new ServiceCollection();
+        services.AddOptions<DatelineOptions>().Configure(o => o.TimeZone = zone);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SiteClock>();
+        return services.BuildServiceProvider();
+    }
+
+    private sealed class FlushCountingWriter : StringWriter
+    {
+        public int Flushes { get; private set; }
+
+        public override Task FlushAsync()
+        {
+            Flushes++;
+            return base.FlushAsync();
+        }
+
+        public override Encoding Encoding => Encoding.UTF8;
+    }
+}
