@@ -64,7 +64,7 @@ public sealed class BrowserSession(IBrowser browser, string baseUrl)
     /// Playwright's WaitForURL waits for its own record of the load event, and in full runs that
     /// record was missed now and then: the page had loaded, every file had been served, and the
     /// wait ran out (the setup link, twice in CI, and the phone search). So this waits only for
-    /// the address to change, then asks the document itself, as <see cref="SubmitAsync"/> does.
+    /// the address to change, then asks the document itself for its state.
     /// </remarks>
     public static Task ArriveAsync(IPage page, string url) =>
         ArriveAsync(page, () => page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit }));
@@ -77,7 +77,30 @@ public sealed class BrowserSession(IBrowser browser, string baseUrl)
     {
         ArgumentNullException.ThrowIfNull(page);
         await addressMatches();
-        await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
+        // Asked from here rather than with WaitForFunction, whose polling runs in the page's
+        // scripts: the phone tests turn JavaScript off, and then only its first check would run.
+        var deadline = DateTime.UtcNow.AddMilliseconds(Timeout);
+        while (!await IsCompleteAsync(page))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{page.Url} did not finish loading within {Timeout} ms.");
+            }
+
+            await Task.Delay(25);
+        }
+    }
+
+    private static async Task<bool> IsCompleteAsync(IPage page)
+    {
+        try
+        {
+            return await page.EvaluateAsync<string>("document.readyState") == "complete";
+        }
+        catch (PlaywrightException e) when (e.Message.Contains("context was destroyed", StringComparison.Ordinal))
+        {
+            return false; // the document was replaced while being asked: ask the new one
+        }
     }
 
     /// <summary>

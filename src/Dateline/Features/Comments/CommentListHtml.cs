@@ -38,10 +38,12 @@ public sealed class CommentListHtml(CommentListView list, SiteClock clock, HtmlE
         ArgumentNullException.ThrowIfNull(encoder);
         // Nothing here awaits unless it flushes, and only the asynchronous path flushes.
         var written = WriteListAsync(writer, encoder, list.Comments, list.Depth, flushes: false);
-        if (!written.IsCompletedSuccessfully)
+        if (!written.IsCompleted)
         {
             throw new InvalidOperationException("The comment thread's synchronous write awaited.");
         }
+
+        written.GetAwaiter().GetResult(); // rethrows what the write threw, if anything
     }
 
     public async ValueTask WriteToAsync(TextWriter writer)
