@@ -12,7 +12,7 @@ public sealed class CommentListHtmlTests
     [Fact]
     public async Task EachKindOfCommentReadsAsTheTemplateDid()
     {
-        using var services = Services("Asia/Kathmandu");
+        using var services = ClockServices.InZone("Asia/Kathmandu");
         var clock = services.GetRequiredService<SiteClock>();
         var comment = new CommentView(42, null, "Zoë \"<b>\" & Co", "https://example.org/?a=1&b=<2>", "<p>Rye is back.</p>", At, true);
         comment.Replies.Add(new CommentView(43, 42, "Tom", null, "<p>Good.</p>", At.AddMinutes(1), false) { AwaitingModeration = true });
@@ -71,7 +71,7 @@ public sealed class CommentListHtmlTests
     [Fact]
     public async Task TheLongThreadIsFlushedAsItIsWrittenAndReadsTheSame()
     {
-        using var services = Services("UTC");
+        using var services = ClockServices.InZone("UTC");
         var clock = services.GetRequiredService<SiteClock>();
         // 144 comments (three flushes' worth): 48 threads of three, each a comment, a reply and a
         // reply to the reply, with one removed comment kept for its reply.
@@ -116,15 +116,6 @@ public sealed class CommentListHtmlTests
         }
 
         return count;
-    }
-
-    private static ServiceProvider Services(string zone)
-    {
-        var services = new ServiceCollection();
-        services.AddOptions<DatelineOptions>().Configure(o => o.TimeZone = zone);
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<SiteClock>();
-        return services.BuildServiceProvider();
     }
 
     private sealed class FlushCountingWriter : StringWriter

@@ -13,7 +13,7 @@ public sealed class StructuredDataTests
     public void NothingInJsonLdCanCloseOrCommentOutItsScriptElement()
     {
         const string headline = "</script><script>alert(1)</script><!-- & 'quoted' \"too\" Zürich 東京";
-        using var services = Services("Europe/Paris");
+        using var services = ClockServices.InZone("Europe/Paris");
         var clock = services.GetRequiredService<SiteClock>();
         var at = new DateTime(2024, 7, 1, 8, 30, 15, DateTimeKind.Utc);
         var article = new ArticleView(
@@ -44,7 +44,7 @@ public sealed class StructuredDataTests
     [Fact]
     public void AScheduledArticleSavedBeforeItWentOutWasModifiedWhenItWasPublished()
     {
-        using var services = Services("UTC");
+        using var services = ClockServices.InZone("UTC");
         var published = new DateTime(2024, 7, 1, 9, 0, 0, DateTimeKind.Utc);
         var article = new ArticleView(
             1, "H", "h", null, null, "", "", [], [], null, [], null, ArticleStatus.Scheduled, published, DateOnly.FromDateTime(published),
@@ -86,14 +86,5 @@ public sealed class StructuredDataTests
     public void TheOpenGraphLocaleIsLanguageAndTerritory(string language, string locale)
     {
         Assert.Equal(locale, StructuredData.OgLocale(language));
-    }
-
-    private static ServiceProvider Services(string zone)
-    {
-        var services = new ServiceCollection();
-        services.AddOptions<DatelineOptions>().Configure(o => o.TimeZone = zone);
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<SiteClock>();
-        return services.BuildServiceProvider();
     }
 }
