@@ -96,6 +96,45 @@ public abstract class ScheduledPublisherTests(Provider provider)
     }
 
     [Fact]
+    public async Task TheTickLeavesCachedTheArticlesPublishedHereAndEvictsWhatBecameVisibleSince()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new DatelineApp(provider) { Time = clock };
+        var client = app.CreateClient(await app.CreateApiKeyAsync("editor"));
+        var publisher = app.Services.GetRequiredService<ScheduledPublisher>();
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var headline = $"Out At Once {Guid.NewGuid():N}";
+        var created = await client.CreateArticleAsync(new { headline, authors = new[] { "A. Scheduler" }, status = "published" });
+        var id = created.GetProperty("id").GetInt32();
+        var path = Http.PathOf(created);
+        // Published with a time a little ahead, which the editor allows: out when that time comes.
+        var later = $"Out In Half A Minute {Guid.NewGuid():N}";
+        await client.CreateArticleAsync(new { headline = later, authors = new[] { "A. Scheduler" }, status = "published", publishedAt = clock.GetUtcNow().AddSeconds(30).UtcDateTime });
+        var reader = app.CreateReaderClient();
+        Assert.Contains(headline, await reader.GetStringAsync(path), StringComparison.Ordinal);
+        Assert.Contains(headline, await reader.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.DoesNotContain(later, await reader.GetStringAsync("/"), StringComparison.Ordinal);
+        using (var scope = app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatelineDbContext>().Articles.Where(a => a.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Headline, "Renamed Behind The Back"));
+        }
+
+        // Its pages were evicted when it was published here: the tick leaves the cached ones alone.
+        clock.Advance(ScheduledPublisher.Interval);
+        Assert.Equal(0, await publisher.PublishDueAsync(CancellationToken.None));
+        Assert.Contains(headline, await reader.GetStringAsync(path), StringComparison.Ordinal);
+        Assert.Contains(headline, await reader.GetStringAsync("/"), StringComparison.Ordinal);
+
+        // The other one's time came after its save evicted the lists: the tick evicts them now.
+        clock.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal(0, await publisher.PublishDueAsync(CancellationToken.None));
+        var home = await reader.GetStringAsync("/");
+        Assert.Contains(later, home, StringComparison.Ordinal);
+        Assert.Contains("Renamed Behind The Back", home, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnArticleDueWhileTheServerWasDownIsPublishedAsItStarts()
     {
         using var database = new TestDatabase(provider);

@@ -79,14 +79,18 @@ public sealed partial class ScheduledPublisher(IServiceScopeFactory scopes, Site
             }
 
             var published = changed.Count;
-            // Another instance may have published these, but this instance's cached lists and
-            // pages do not know yet.
+            // Another instance may have published these, or their time may have come since an
+            // editor saved them, and this instance's cached lists and pages do not know yet. An
+            // article published here, whose pages were evicted when it went out, is left alone:
+            // evicting them again would only make every list afresh.
             if (lastTick is { } since)
             {
-                changed.UnionWith(await db.Articles
+                var visible = await db.Articles
                     .Where(a => a.Status != ArticleStatus.Draft && a.PublishedAt > since && a.PublishedAt <= now)
-                    .Select(a => a.Id)
-                    .ToListAsync(ct));
+                    .Select(a => new { a.Id, PublishedAt = a.PublishedAt!.Value })
+                    .ToListAsync(ct);
+                changed.UnionWith(visible.Where(a => !cache.EvictedSince(a.Id, a.PublishedAt)).Select(a => a.Id));
+                cache.ForgetEvictionsBefore(since);
             }
 
             foreach (var id in changed)
