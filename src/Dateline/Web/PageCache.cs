@@ -12,15 +12,14 @@ namespace Dateline.Web;
 /// </summary>
 public sealed class PageCache(IOutputCacheStore store, TimeProvider time)
 {
-    // Far more articles than a newsroom changes between two ticks of the scheduler, which forgets
-    // the older ones; past it (a large import, or ticks failing), all are forgotten at once, which
+    // Far more articles than a newsroom saves between two ticks of the scheduler, which forgets
+    // the older ones; past it (ticks failing for a long time), all are forgotten at once, which
     // costs only an eviction repeated.
-    private const int MaxRememberedEvictions = 50_000;
+    private const int MaxRememberedSaves = 50_000;
 
-    private readonly ConcurrentDictionary<int, DateTime> articleEvictions = new();
+    private readonly ConcurrentDictionary<int, (Guid Version, DateTime EvictedAt)> savedHere = new();
     private long generation;
     private long articleGeneration;
-    private long everythingEvictedTicks;
     public const string PolicyName = "public";
     public const string EverythingTag = "public";
     public const string ListsTag = "lists";
@@ -69,38 +68,48 @@ public sealed class PageCache(IOutputCacheStore store, TimeProvider time)
     /// <summary>An article was written, published, unpublished or removed: its page and every list.</summary>
     public async Task ArticleChangedAsync(int articleId, CancellationToken ct)
     {
-        // Read before evicting: whatever was visible then is on every page made after.
-        var at = time.GetUtcNow().UtcDateTime;
         Interlocked.Increment(ref articleGeneration);
         Interlocked.Increment(ref generation);
         await store.EvictByTagAsync(ArticleTag(articleId), ct);
         await store.EvictByTagAsync(ListsTag, ct);
         await store.EvictByTagAsync(CommentFeedsTag, ct);
-        if (articleEvictions.Count >= MaxRememberedEvictions)
-        {
-            articleEvictions.Clear();
-        }
-
-        articleEvictions.AddOrUpdate(articleId, at, (_, known) => known > at ? known : at);
     }
 
     /// <summary>
-    /// Whether this instance evicted the article's pages and the lists (or everything) at or after
-    /// <paramref name="utc"/>: then every page it has made since shows the article as it was then.
-    /// The scheduler asks, so as not to evict again the pages of an article published here.
+    /// An article was saved on this instance, and its save is committed, as
+    /// <paramref name="version"/>: its page and every list go, as for any change, and the
+    /// scheduler is told (<see cref="EvictedAfterPublishing"/>).
     /// </summary>
-    public bool EvictedSince(int articleId, DateTime utc) =>
-        Interlocked.Read(ref everythingEvictedTicks) >= utc.Ticks
-        || (articleEvictions.TryGetValue(articleId, out var at) && at >= utc);
-
-    /// <summary>Forgets the evictions before <paramref name="utc"/>, which no later question concerns.</summary>
-    public void ForgetEvictionsBefore(DateTime utc)
+    public async Task ArticleSavedAsync(int articleId, Guid version, CancellationToken ct)
     {
-        foreach (var (id, at) in articleEvictions)
+        // Read before evicting: what the database held then is on every page made after.
+        var at = time.GetUtcNow().UtcDateTime;
+        await ArticleChangedAsync(articleId, ct);
+        if (savedHere.Count >= MaxRememberedSaves)
         {
-            if (at < utc)
+            savedHere.Clear();
+        }
+
+        savedHere[articleId] = (version, at);
+    }
+
+    /// <summary>
+    /// Whether this instance evicted the pages of the article as it is now (the same version,
+    /// saved here) at or after its publication time, so that every page made here since shows
+    /// it. The scheduler asks, so as not to evict again the pages of an article published here;
+    /// another instance's save, or a publication time still ahead at the save, answers no.
+    /// </summary>
+    public bool EvictedAfterPublishing(int articleId, Guid version, DateTime publishedAtUtc) =>
+        savedHere.TryGetValue(articleId, out var saved) && saved.Version == version && saved.EvictedAt >= publishedAtUtc;
+
+    /// <summary>Forgets the saves evicted before <paramref name="utc"/>, which no later question concerns.</summary>
+    public void ForgetSavesBefore(DateTime utc)
+    {
+        foreach (var entry in savedHere)
+        {
+            if (entry.Value.EvictedAt < utc)
             {
-                articleEvictions.TryRemove(new KeyValuePair<int, DateTime>(id, at));
+                savedHere.TryRemove(entry);
             }
         }
     }
@@ -119,27 +128,10 @@ public sealed class PageCache(IOutputCacheStore store, TimeProvider time)
     }
 
     /// <summary>A setting that shapes every page changed.</summary>
-    public async ValueTask EverythingChangedAsync(CancellationToken ct)
+    public ValueTask EverythingChangedAsync(CancellationToken ct)
     {
-        var at = time.GetUtcNow().UtcDateTime.Ticks;
         Interlocked.Increment(ref articleGeneration);
         Interlocked.Increment(ref generation);
-        await store.EvictByTagAsync(EverythingTag, ct);
-        InterlockedMax(ref everythingEvictedTicks, at);
-    }
-
-    private static void InterlockedMax(ref long target, long value)
-    {
-        var known = Interlocked.Read(ref target);
-        while (value > known)
-        {
-            var seen = Interlocked.CompareExchange(ref target, value, known);
-            if (seen == known)
-            {
-                return;
-            }
-
-            known = seen;
-        }
+        return store.EvictByTagAsync(EverythingTag, ct);
     }
 }

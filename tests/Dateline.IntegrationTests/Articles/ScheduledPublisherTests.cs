@@ -135,6 +135,33 @@ public abstract class ScheduledPublisherTests(Provider provider)
     }
 
     [Fact]
+    public async Task AnArticleUnpublishedHereAndRepublishedOnAnotherInstanceIsEvictedHereByTheTick()
+    {
+        using var database = new TestDatabase(provider);
+        var start = DateTimeOffset.UtcNow;
+        var clock = new FakeTimeProvider(start);
+        await using var here = new DatelineApp(database) { Time = clock };
+        await using var elsewhere = new DatelineApp(database) { Time = new FakeTimeProvider(start) };
+        var editor = here.CreateClient(await here.CreateApiKeyAsync("editor"));
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var headline = $"Back Again {Guid.NewGuid():N}";
+        var id = (await editor.CreateArticleAsync(new { headline, authors = new[] { "A. Scheduler" }, status = "published" })).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await editor.PatchJsonAsync($"/api/newsroom/articles/{id}", new { status = "draft" })).StatusCode);
+        var reader = here.CreateReaderClient();
+        Assert.DoesNotContain(headline, await reader.GetStringAsync("/"), StringComparison.Ordinal);
+
+        // Published again elsewhere: it keeps its first publication time, which is before this
+        // instance's last eviction of it, but this instance never saw the new version.
+        var other = elsewhere.CreateClient(await elsewhere.CreateApiKeyAsync("editor"));
+        Assert.Equal(HttpStatusCode.OK, (await other.PatchJsonAsync($"/api/newsroom/articles/{id}", new { status = "published" })).StatusCode);
+        Assert.Equal(start.AddSeconds(1).UtcDateTime, (await ReadAsync(here, id)).PublishedAt!.Value, TimeSpan.FromMilliseconds(1));
+
+        clock.Advance(ScheduledPublisher.Interval);
+        await here.Services.GetRequiredService<ScheduledPublisher>().PublishDueAsync(CancellationToken.None);
+        Assert.Contains(headline, await reader.GetStringAsync("/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnArticleDueWhileTheServerWasDownIsPublishedAsItStarts()
     {
         using var database = new TestDatabase(provider);

@@ -78,7 +78,8 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
             return;
         }
 
-        await using (var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null)
+        var ownTransaction = db.Database.CurrentTransaction is null;
+        await using (var transaction = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null)
         {
             await db.SaveChangesAsync(ct);
             foreach (var (article, after, at) in staged)
@@ -95,7 +96,11 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
 
         foreach (var (article, _, _) in staged)
         {
-            await cache.ArticleChangedAsync(article.Id, ct);
+            // Inside a caller's transaction the rows are not committed yet: evicted, but not
+            // counted as saved here, so the scheduler still evicts them when their time falls.
+            await (ownTransaction
+                ? cache.ArticleSavedAsync(article.Id, article.Version, ct)
+                : cache.ArticleChangedAsync(article.Id, ct));
         }
 
         staged.Clear();
@@ -302,7 +307,10 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
             return ArticleEditResult.Conflict("slug", "Someone saved an article with the same slug at the same moment; try again.");
         }
 
-        await cache.ArticleChangedAsync(article.Id, ct);
+        // Inside a caller's transaction (an import's batch) the save is not committed yet.
+        await (ambient is null
+            ? cache.ArticleSavedAsync(article.Id, article.Version, ct)
+            : cache.ArticleChangedAsync(article.Id, ct));
         return new ArticleEditResult(ArticleEditOutcome.Saved, article.Id);
     }
 

@@ -87,10 +87,10 @@ public sealed partial class ScheduledPublisher(IServiceScopeFactory scopes, Site
             {
                 var visible = await db.Articles
                     .Where(a => a.Status != ArticleStatus.Draft && a.PublishedAt > since && a.PublishedAt <= now)
-                    .Select(a => new { a.Id, PublishedAt = a.PublishedAt!.Value })
+                    .Select(a => new { a.Id, PublishedAt = a.PublishedAt!.Value, a.Version })
                     .ToListAsync(ct);
-                changed.UnionWith(visible.Where(a => !cache.EvictedSince(a.Id, a.PublishedAt)).Select(a => a.Id));
-                cache.ForgetEvictionsBefore(since);
+                changed.UnionWith(visible.Where(a => !cache.EvictedAfterPublishing(a.Id, a.Version, a.PublishedAt)).Select(a => a.Id));
+                cache.ForgetSavesBefore(since);
             }
 
             foreach (var id in changed)
