@@ -348,6 +348,45 @@ public abstract class SearchTests(DatelineApp app)
         Assert.DoesNotContain(Http.PathOf(other), (await (await reader.GetAsync(Http.PathOf(story))).HtmlAsync()).QuerySelectorAll(".related a").Select(a => a.GetAttribute("href")));
     }
 
+    [Fact]
+    public async Task ARelatedArticleUnpublishedOrScheduledOnAnotherInstanceIsNotShownHere()
+    {
+        // Two servers on one database. This one renders every page afresh but remembers which
+        // articles are related; the other one takes the related article down.
+        using var database = new TestDatabase(app.Database.Provider);
+        await using var here = new DatelineApp(database) { Settings = { ["Dateline:PageCache"] = "false" } };
+        await using var elsewhere = new DatelineApp(database);
+        var editor = elsewhere.CreateClient(await elsewhere.CreateApiKeyAsync("editor"));
+        var topic = "Shared " + Word();
+        var story = await editor.CreateArticleAsync(new { headline = "Ferry returns " + Word(), topics = new[] { topic }, authors = new[] { "Sam Searcher" }, status = "published" });
+        var related = await editor.CreateArticleAsync(new { headline = "Ferry timetable " + Word(), topics = new[] { topic }, authors = new[] { "Sam Searcher" }, status = "published" });
+        var relatedId = related.GetProperty("id").GetInt32();
+        var reader = here.CreateReaderClient();
+
+        async Task<List<string?>> RelatedLinksAsync()
+        {
+            var response = await reader.GetAsync(Http.PathOf(story));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return [.. (await response.HtmlAsync()).QuerySelectorAll(".related a").Select(a => a.GetAttribute("href"))];
+        }
+
+        Assert.Contains(Http.PathOf(related), await RelatedLinksAsync());
+
+        var embargoed = "Embargoed " + Word();
+        Assert.Equal(HttpStatusCode.OK, (await editor.PatchJsonAsync($"/api/newsroom/articles/{relatedId}", new
+        {
+            headline = embargoed,
+            status = "scheduled",
+            publishedAt = DateTime.UtcNow.AddDays(30),
+        })).StatusCode);
+        var page = await reader.GetStringAsync(Http.PathOf(story));
+        Assert.DoesNotContain(embargoed, page, StringComparison.Ordinal);
+        Assert.DoesNotContain(Http.PathOf(related), await RelatedLinksAsync());
+
+        Assert.Equal(HttpStatusCode.OK, (await editor.PatchJsonAsync($"/api/newsroom/articles/{relatedId}", new { status = "draft" })).StatusCode);
+        Assert.DoesNotContain(Http.PathOf(related), await RelatedLinksAsync());
+    }
+
     private HttpClient Admin() => admin ??= app.CreateClient(app.CreateApiKeyAsync("admin").GetAwaiter().GetResult());
 
     private Task<JsonElement> PublishAsync(object fields)

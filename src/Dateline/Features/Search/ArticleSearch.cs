@@ -215,10 +215,16 @@ public sealed class ArticleSearch(DatelineDbContext db, SiteClock clock, IOption
 
     private sealed record Candidate(int Id, double Rank, DateTime PublishedAt);
 
-    /// <summary>The summaries of these articles, in the order given.</summary>
+    /// <summary>The summaries of those of these articles that are published now, in the order given.</summary>
+    /// <remarks>
+    /// The ids may be older than the articles: the related articles' are remembered, and another
+    /// instance sharing the database can unpublish or schedule one meanwhile without this one
+    /// hearing of it. So what is shown is checked again here.
+    /// </remarks>
     private async Task<List<ArticleSummary>> SummariesAsync(IReadOnlyList<int> ids, CancellationToken ct)
     {
-        var found = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(ArticleProjections.Summary).AsSplitQuery().ToListAsync(ct);
+        var found = await db.Articles.AsNoTracking().Published(clock.UtcNow).Where(a => ids.Contains(a.Id))
+            .Select(ArticleProjections.Summary).AsSplitQuery().ToListAsync(ct);
         var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         return [.. found.OrderBy(a => order[a.Id])];
     }
