@@ -12,6 +12,11 @@ namespace Dateline.IntegrationTests.Articles;
 /// The scheduler on a clock the test drives: time moves only when the test says so, and the test
 /// runs the scheduler's tick itself instead of waiting for its timer.
 /// </summary>
+/// <remarks>
+/// Advancing the clock also fires the service's own timer, so a tick of its own may run first.
+/// The scheduler's gate lets one tick run at a time, and a tick finds nothing left to do once
+/// another has done it, so the outcome each test checks is the same either way.
+/// </remarks>
 public abstract class ScheduledPublisherTests(Provider provider)
 {
     private static object Scheduled(string headline, DateTimeOffset at) => new
