@@ -281,6 +281,53 @@ public abstract class PageCacheTests(DatelineApp app)
     }
 
     [Fact]
+    public async Task ThePublicArticleApiIsCachedWithAnETagAndEvictedWithItsArticle()
+    {
+        var (admin, id, path, headline) = await ArticleAsync();
+        string[] urls = ["/api/articles", $"/api/articles/{id}"];
+        async Task<HttpResponseMessage> GetAsync(string url, string? etag = null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            if (etag is not null)
+            {
+                request.Headers.IfNoneMatch.ParseAdd(etag);
+            }
+
+            return await Reader("10.7.8.1").SendAsync(request);
+        }
+
+        var etags = new Dictionary<string, string>();
+        foreach (var url in urls)
+        {
+            var first = await GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            Assert.Contains(headline, await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            etags[url] = first.Headers.ETag!.ToString();
+        }
+
+        await RenameBehindTheAppsBackAsync(id, "Changed Behind The Back");
+        foreach (var url in urls)
+        {
+            Assert.Contains(headline, await (await GetAsync(url)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.NotModified, (await GetAsync(url, etags[url])).StatusCode);
+        }
+
+        // Both answers carry the article's comment count: approving a comment evicts them.
+        var posted = await Reader("10.7.8.2").SubmitCommentFormAsync(path, id, Fields("Counted in the API.", "Api Reader", "api.reader@example.org"));
+        var commentId = int.Parse(System.Text.RegularExpressions.Regex.Match(posted.Headers.Location!.OriginalString, @"held=(\d+)").Groups[1].Value,
+            System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/newsroom/comments/{commentId}/approve", null)).StatusCode);
+        foreach (var url in urls)
+        {
+            var fresh = await GetAsync(url, etags[url]);
+            Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+            var json = await fresh.Content.ReadAsStringAsync();
+            Assert.Contains("Changed Behind The Back", json, StringComparison.Ordinal);
+            Assert.DoesNotContain("api.reader@example.org", json, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task ANonCanonicalSpellingStillRedirectsOnceThePageIsCached()
     {
         var (_, _, path, _) = await ArticleAsync();

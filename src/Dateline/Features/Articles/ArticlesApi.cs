@@ -12,13 +12,14 @@ public static class ArticlesApi
     public static IEndpointRouteBuilder MapArticlesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/articles").WithTags("Articles");
-        group.MapGet("/", ListArticlesAsync).WithName("ListArticles");
-        group.MapGet("/{id:int}", GetArticleAsync).WithName("GetArticle");
+        // Cached as the pages are, and evicted with the articles they show (their comment counts too).
+        group.MapGet("/", ListArticlesAsync).WithName("ListArticles").CacheOutput(PageCache.PolicyName);
+        group.MapGet("/{id:int}", GetArticleAsync).WithName("GetArticle").CacheOutput(PageCache.PolicyName);
         return app;
     }
 
     public static async Task<Ok<ArticleListResponse>> ListArticlesAsync(
-        DatelineDbContext db, Archives.ArchiveQueries archives, SiteClock clock, SiteUrls urls, HttpRequest request,
+        DatelineDbContext db, Archives.ArchiveQueries archives, SiteClock clock, SiteUrls urls, HttpContext http,
         string? topic, string? author, int? page, CancellationToken ct)
     {
         var now = clock.UtcNow;
@@ -36,7 +37,8 @@ public static class ArticlesApi
         var list = $"api?topic={Uri.EscapeDataString(topic ?? "")}&author={Uri.EscapeDataString(author ?? "")}";
         var result = await archives.PageAsync(
             query, list, page ?? 1, q => q.Select(ArticleProjections.View), a => new(a.PublishedAt!.Value, a.Id), ct);
-        var baseUrl = urls.BaseUrl(request);
+        PageCache.TagList(http, result.Items.Select(a => a.Id));
+        var baseUrl = urls.BaseUrl(http.Request);
         string? next = null;
         if (result.HasNext)
         {
@@ -50,13 +52,14 @@ public static class ArticlesApi
     }
 
     public static async Task<Results<Ok<ArticleResponse>, ProblemHttpResult>> GetArticleAsync(
-        int id, DatelineDbContext db, SiteClock clock, SiteUrls urls, HttpRequest request, CancellationToken ct)
+        int id, DatelineDbContext db, SiteClock clock, SiteUrls urls, HttpContext http, CancellationToken ct)
     {
+        PageCache.TagArticles(http, [id]);
         var now = clock.UtcNow;
         var article = await db.Articles.AsNoTracking().Published(now).Where(a => a.Id == id)
             .Select(ArticleProjections.View).AsSplitQuery().FirstOrDefaultAsync(ct);
         return article is null
             ? TypedResults.Problem(Problems.NotFound($"No published article has the id {id}."))
-            : TypedResults.Ok(ArticleResponse.From(article, urls.BaseUrl(request), now));
+            : TypedResults.Ok(ArticleResponse.From(article, urls.BaseUrl(http.Request), now));
     }
 }
