@@ -118,8 +118,14 @@ public sealed class PageCache(IOutputCacheStore store, TimeProvider time)
     public async Task CommentsChangedAsync(IEnumerable<int> articleIds, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(articleIds);
+        var ids = articleIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
         Interlocked.Increment(ref generation);
-        foreach (var id in articleIds.Distinct())
+        foreach (var id in ids)
         {
             await store.EvictByTagAsync(ArticleTag(id), ct);
         }

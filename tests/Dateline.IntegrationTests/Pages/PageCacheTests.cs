@@ -328,6 +328,57 @@ public abstract class PageCacheTests(DatelineApp app)
     }
 
     [Fact]
+    public async Task DraftsAndCommentsNobodySeesLeaveEveryCachedPageInPlace()
+    {
+        var (admin, id, path, headline) = await ArticleAsync();
+        string[] pages = [path, "/", "/feed/", "/api/articles", $"/api/articles/{id}"];
+        foreach (var page in pages)
+        {
+            Assert.Contains(headline, await Reader("10.7.9.1").GetStringAsync(page), StringComparison.Ordinal);
+        }
+
+        await RenameBehindTheAppsBackAsync(id, "Changed Behind The Back");
+        async Task StillCachedAsync(string after)
+        {
+            foreach (var page in pages)
+            {
+                var html = await Reader("10.7.9.2").GetStringAsync(page);
+                Assert.True(html.Contains(headline, StringComparison.Ordinal), $"{page} was evicted by {after}");
+            }
+        }
+
+        // A draft written, edited and deleted; one scheduled for next month, then edited.
+        var draft = (await admin.CreateArticleAsync(new { headline = $"Draft {Guid.NewGuid():N}", authors = new[] { "Cache Writer" }, status = "draft" })).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PatchJsonAsync($"/api/newsroom/articles/{draft}", new { headline = $"Draft Again {Guid.NewGuid():N}" })).StatusCode);
+        var scheduled = (await admin.CreateArticleAsync(new
+        {
+            headline = $"Later {Guid.NewGuid():N}",
+            authors = new[] { "Cache Writer" },
+            status = "scheduled",
+            publishedAt = DateTime.UtcNow.AddDays(30),
+        })).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PatchJsonAsync($"/api/newsroom/articles/{scheduled}", new { dek = "Still later." })).StatusCode);
+        Assert.True((await admin.DeleteAsync($"/api/newsroom/articles/{draft}")).IsSuccessStatusCode);
+        await StillCachedAsync("saving articles no reader sees");
+
+        // A comment held for moderation, then marked as spam and deleted for good.
+        var posted = await Reader("10.7.9.3").SubmitCommentFormAsync(path, id, Fields("Buy cheap watches.", "Spammer", "spam@example.org"));
+        var commentId = int.Parse(System.Text.RegularExpressions.Regex.Match(posted.Headers.Location!.OriginalString, @"held=(\d+)").Groups[1].Value,
+            System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/newsroom/comments/{commentId}/spam", null)).StatusCode);
+        using (var scope = app.Services.CreateScope())
+        {
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<Dateline.Features.Comments.CommentModerator>().DeleteAsync([commentId], CancellationToken.None));
+        }
+
+        await StillCachedAsync("moderating a comment no reader sees");
+
+        // Publishing the scheduled article now evicts the lists, which then show the rename too.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PatchJsonAsync($"/api/newsroom/articles/{scheduled}", new { status = "published", publishedAt = DateTime.UtcNow.AddMinutes(-1) })).StatusCode);
+        Assert.Contains("Changed Behind The Back", await Reader("10.7.9.4").GetStringAsync("/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ANonCanonicalSpellingStillRedirectsOnceThePageIsCached()
     {
         var (_, _, path, _) = await ArticleAsync();

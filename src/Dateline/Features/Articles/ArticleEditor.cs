@@ -94,10 +94,12 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
             }
         }
 
-        foreach (var (article, _, _) in staged)
+        var now = clock.UtcNow;
+        foreach (var (article, _, _) in staged.Where(s => ArticleQueries.IsPublished(s.Article, now)))
         {
             // Inside a caller's transaction the rows are not committed yet: evicted, but not
             // counted as saved here, so the scheduler still evicts them when their time falls.
+            // An article no reader sees yet is on no page: the scheduler evicts when its time comes.
             await (ownTransaction
                 ? cache.ArticleSavedAsync(article.Id, article.Version, ct)
                 : cache.ArticleChangedAsync(article.Id, ct));
@@ -173,6 +175,7 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
             return refusal;
         }
 
+        var wasPublished = ArticleQueries.IsPublished(article, clock.UtcNow);
         // The article's comments go with it, but a reply's link to its parent restricts deletes
         // (SQLite checks it row by row, so a cascade that meets a parent first fails): cut the
         // links first, in the same transaction.
@@ -182,7 +185,11 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
         db.Articles.Remove(article);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        await cache.ArticleChangedAsync(id, ct);
+        if (wasPublished)
+        {
+            await cache.ArticleChangedAsync(id, ct);
+        }
+
         return new ArticleEditResult(ArticleEditOutcome.Saved, id);
     }
 
@@ -212,7 +219,13 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
         article.UpdatedAt = now;
         article.Version = Guid.NewGuid();
         await db.SaveChangesAsync(ct);
-        await cache.ArticleChangedAsync(id, ct);
+        // A note on an article no reader sees yet shows nowhere (the corrections list only
+        // published ones); it appears with the article.
+        if (ArticleQueries.IsPublished(article, now))
+        {
+            await cache.ArticleChangedAsync(id, ct);
+        }
+
         return new ArticleEditResult(ArticleEditOutcome.Saved, id);
     }
 
@@ -241,6 +254,7 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
     {
         var creating = before is null;
         var bodyHtmlBefore = article.BodyHtml;
+        var wasPublished = !creating && ArticleQueries.IsPublished(article, clock.UtcNow);
         if (await PrepareAsync(article, input, actor, creating, ct) is { } refusal)
         {
             return refusal;
@@ -307,10 +321,16 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
             return ArticleEditResult.Conflict("slug", "Someone saved an article with the same slug at the same moment; try again.");
         }
 
-        // Inside a caller's transaction (an import's batch) the save is not committed yet.
-        await (ambient is null
-            ? cache.ArticleSavedAsync(article.Id, article.Version, ct)
-            : cache.ArticleChangedAsync(article.Id, ct));
+        // A draft, or an article scheduled for later, before and after the save is on no public
+        // page: nothing to evict (the scheduler evicts when its time comes). Otherwise, inside a
+        // caller's transaction (an import's batch) the save is not committed yet.
+        if (wasPublished || ArticleQueries.IsPublished(article, now))
+        {
+            await (ambient is null
+                ? cache.ArticleSavedAsync(article.Id, article.Version, ct)
+                : cache.ArticleChangedAsync(article.Id, ct));
+        }
+
         return new ArticleEditResult(ArticleEditOutcome.Saved, article.Id);
     }
 

@@ -13,6 +13,14 @@ public static class ArticleQueries
         articles.Where(a => (a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Scheduled)
             && a.PublishedAt != null && a.PublishedAt <= now && a.PathDate != null);
 
+    /// <summary>The same rule as <see cref="Published"/>, for an article in hand.</summary>
+    public static bool IsPublished(Article article, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return article.Status is ArticleStatus.Published or ArticleStatus.Scheduled
+            && article.PublishedAt is { } at && at <= now && article.PathDate is not null;
+    }
+
     public static IQueryable<Article> NewestFirst(this IQueryable<Article> articles) =>
         articles.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
 

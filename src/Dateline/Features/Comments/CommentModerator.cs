@@ -28,7 +28,7 @@ public sealed partial class CommentModerator(
             // A moderator's decision replaces the automatic reason.
             await db.Comments.Where(c => movingIds.Contains(c.Id) && c.Status != status)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, status).SetProperty(c => c.Reason, (string?)null), ct);
-            await cache.CommentsChangedAsync(moving.Select(c => c.ArticleId), ct);
+            await cache.CommentsChangedAsync(moving.Where(c => ShowsOnPublicPages(c.Status) || ShowsOnPublicPages(status)).Select(c => c.ArticleId), ct);
             if (status == CommentStatus.Approved)
             {
                 await notifications.ApprovedAsync(movingIds, baseUrl, ct);
@@ -42,6 +42,13 @@ public sealed partial class CommentModerator(
     }
 
     /// <summary>
+    /// Whether a comment in this status is on the shared public pages: approved, or trashed (its
+    /// "removed" placeholder holds its approved replies in place). Held comments are shown only
+    /// to their writer, on a page never cached, and spam nowhere.
+    /// </summary>
+    private static bool ShowsOnPublicPages(CommentStatus status) => status is CommentStatus.Approved or CommentStatus.Trash;
+
+    /// <summary>
     /// Deletes spam and trashed comments for good (others among the ids are left alone); answers
     /// how many went. Their replies move up to the deleted comment's own parent, as in WordPress,
     /// so no reply is lost and the parent key, which restricts deletes on both databases, holds.
@@ -53,7 +60,7 @@ public sealed partial class CommentModerator(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var doomed = await db.Comments.AsNoTracking()
             .Where(c => wanted.Contains(c.Id) && (c.Status == CommentStatus.Spam || c.Status == CommentStatus.Trash))
-            .Select(c => new { c.Id, c.ParentId, c.ArticleId }).ToDictionaryAsync(c => c.Id, ct);
+            .Select(c => new { c.Id, c.ParentId, c.ArticleId, c.Status }).ToDictionaryAsync(c => c.Id, ct);
         if (doomed.Count == 0)
         {
             return 0;
@@ -70,18 +77,23 @@ public sealed partial class CommentModerator(
             return parentId;
         }
 
+        // Spam shows nowhere, but replies that climb change where they are shown.
+        var changed = doomed.Values.Where(c => c.Status == CommentStatus.Trash).Select(c => c.ArticleId).ToHashSet();
         foreach (var group in doomed.Values.GroupBy(c => Survivor(c.ParentId)))
         {
             var from = group.Select(c => c.Id).ToList();
             var to = group.Key;
-            await db.Comments.Where(c => c.ParentId != null && from.Contains(c.ParentId.Value))
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.ParentId, to), ct);
+            if (await db.Comments.Where(c => c.ParentId != null && from.Contains(c.ParentId.Value))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.ParentId, to), ct) > 0)
+            {
+                changed.UnionWith(group.Select(c => c.ArticleId));
+            }
         }
 
         var doomedIds = doomed.Keys.ToList();
         var deleted = await db.Comments.Where(c => doomedIds.Contains(c.Id)).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
-        await cache.CommentsChangedAsync(doomed.Values.Select(c => c.ArticleId), ct);
+        await cache.CommentsChangedAsync(changed, ct);
         LogDeleted(logger, deleted);
         return deleted;
     }
@@ -108,7 +120,12 @@ public sealed partial class CommentModerator(
         comment.AuthorUrl = input.Url;
         comment.UpdatedAt = clock.UtcNow;
         await db.SaveChangesAsync(ct);
-        await cache.CommentsChangedAsync([comment.ArticleId], ct);
+        // A removed comment's placeholder shows neither its text nor its name.
+        if (comment.Status == CommentStatus.Approved)
+        {
+            await cache.CommentsChangedAsync([comment.ArticleId], ct);
+        }
+
         LogEdited(logger, id);
         return new CommentEditResult(true, errors);
     }

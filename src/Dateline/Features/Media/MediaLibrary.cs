@@ -123,7 +123,8 @@ public sealed partial class MediaLibrary(
         item.Caption = input.Caption.IsSet ? input.Caption.Value : item.Caption;
         item.Credit = input.Credit.IsSet ? input.Credit.Value : item.Credit;
         await db.SaveChangesAsync(ct);
-        foreach (var articleId in await users.Select(a => a.Id).ToListAsync(ct))
+        // Only the pages of articles readers see show the image's caption and credit.
+        foreach (var articleId in await users.Published(clock.UtcNow).Select(a => a.Id).ToListAsync(ct))
         {
             await cache.ArticleChangedAsync(articleId, ct);
         }
