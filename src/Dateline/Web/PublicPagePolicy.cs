@@ -9,7 +9,8 @@ namespace Dateline.Web;
 /// <summary>
 /// The output-cache policy of public pages and feeds. One cached copy serves every anonymous
 /// reader; a reader whose page has personal parts (their own held comment, a form filled from
-/// "Save my name…") is answered fresh, and that answer is never stored, so nobody else sees it.
+/// "Save my name…", on a page marked <see cref="ShowsCommenterPartsAttribute"/>) is answered
+/// fresh, and that answer is never stored, so nobody else sees it.
 /// Entries are evicted by tag when something they show changes (see <see cref="PageCache"/>),
 /// and an answer rendered while an eviction happened is not stored, since it may predate the
 /// change. Entries expire after <see cref="Lifetime"/> at the latest.
@@ -30,9 +31,11 @@ public sealed class PublicPagePolicy : IOutputCachePolicy
         ArgumentNullException.ThrowIfNull(context);
         var http = context.HttpContext;
         var request = http.Request;
+        // A commenter's cookies shape only the pages that show their parts: a reader who ticked
+        // "Save my name…" a year ago still gets the home page, the feeds and the API from the cache.
         var personal = http.User.Identity?.IsAuthenticated == true
-            || request.Query.ContainsKey("held")
-            || http.RequestServices.GetRequiredService<CommenterCookies>().HasPersonalParts(request);
+            || (http.GetEndpoint()?.Metadata.GetMetadata<ShowsCommenterPartsAttribute>() is not null
+                && (request.Query.ContainsKey("held") || http.RequestServices.GetRequiredService<CommenterCookies>().HasPersonalParts(request)));
         // HEAD is answered fresh: the cache keeps it apart from GET, and a result that skips the
         // body on HEAD (bytes, files) would leave an entry announcing "Content-Length: 0".
         var shared = HttpMethods.IsGet(request.Method)

@@ -379,6 +379,40 @@ public abstract class PageCacheTests(DatelineApp app)
     }
 
     [Fact]
+    public async Task ARememberedCommenterGetsEveryAnswerButTheArticlePageFromTheSharedCache()
+    {
+        var (_, id, path, headline) = await ArticleAsync();
+        var writer = Reader("10.7.10.1");
+        var fields = Fields("Remember me next time.", "Returning Reader", "returning.reader@example.org");
+        fields["remember"] = "yes";
+        await writer.SubmitCommentFormAsync(path, id, fields);
+        string[] shared = ["/", "/feed/", "/api/articles", $"/api/articles/{id}"];
+        foreach (var page in shared)
+        {
+            Assert.Contains(headline, await Reader("10.7.10.2").GetStringAsync(page), StringComparison.Ordinal);
+        }
+
+        await RenameBehindTheAppsBackAsync(id, "Changed Behind The Back");
+        foreach (var page in shared)
+        {
+            var response = await writer.GetAsync(page);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(text.Contains(headline, StringComparison.Ordinal), $"{page} was made afresh for the remembered commenter");
+            Assert.DoesNotContain("returning.reader@example.org", text, StringComparison.Ordinal);
+            Assert.NotNull(response.Headers.ETag);
+        }
+
+        // The article page is theirs: their held comment, the form filled in, never stored.
+        var own = await writer.GetAsync(path);
+        Assert.True(own.Headers.CacheControl is { Private: true, NoStore: true }, $"{own.Headers.CacheControl}");
+        var html = await own.Content.ReadAsStringAsync();
+        Assert.Contains("Changed Behind The Back", html, StringComparison.Ordinal);
+        Assert.Contains("returning.reader@example.org", html, StringComparison.Ordinal);
+        Assert.Contains("Remember me next time.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("returning.reader@example.org", await Reader("10.7.10.3").GetStringAsync(path), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ANonCanonicalSpellingStillRedirectsOnceThePageIsCached()
     {
         var (_, _, path, _) = await ArticleAsync();

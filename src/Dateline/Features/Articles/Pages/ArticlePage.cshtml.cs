@@ -16,6 +16,7 @@ namespace Dateline.Features.Articles.Pages;
 // session to ride on, and a token per reader would make article pages uncacheable.
 [IgnoreAntiforgeryToken]
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = PageCache.PolicyName)]
+[ShowsCommenterParts]
 public sealed class ArticlePageModel(
     DatelineDbContext db, SiteClock clock, SiteUrls urls, PageMeta meta, IOptionsMonitor<DatelineOptions> options,
     CommentPoster poster, CommenterCookies cookies, DiscussionSettingsStore discussion, Search.ArticleSearch search) : PageModel
