@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs and starts what the tests need, builds, runs every test project on SQLite and on
-# PostgreSQL, and ends with one line "N passed, N failed" (", N skipped" where any were).
+# Installs and starts what the tests need, builds, checks a published copy of the app
+# (.ci/published-smoke.sh), runs every test project on SQLite and on PostgreSQL, and ends with
+# one line "N passed, N failed" (", N skipped" where any were).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -13,11 +14,16 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 dotnet build Dateline.slnx -c Release -nologo -v quiet
 
+# What only a published app does (immutable fingerprinted files); a failure fails the run.
+smoke=0
+bash .ci/published-smoke.sh || smoke=1
+
 log=$(mktemp)
 set +e
 dotnet test Dateline.slnx -c Release --no-build -nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
+if [[ $smoke != 0 ]]; then status=1; fi
 
 awk '/^(Passed|Failed)!/ {
        for (i = 1; i <= NF; i++) {

@@ -413,6 +413,22 @@ public abstract class PageCacheTests(DatelineApp app)
     }
 
     [Fact]
+    public async Task StaticFilesAreLinkedByTheirFingerprintedNames()
+    {
+        // The headers differ by build: a published app serves the fingerprinted names as
+        // immutable (.ci/published-smoke.sh checks it), a build revalidates them all.
+        var home = await (await Reader("10.7.11.1").GetAsync("/")).HtmlAsync();
+        var css = home.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
+        Assert.Matches(@"^/css/site\.[a-z0-9]{6,}\.css$", css);
+        var fingerprinted = await Reader("10.7.11.1").GetAsync(css);
+        Assert.Equal(HttpStatusCode.OK, fingerprinted.StatusCode);
+        var plain = await Reader("10.7.11.1").GetAsync("/css/site.css");
+        Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
+        Assert.Equal(await fingerprinted.Content.ReadAsByteArrayAsync(), await plain.Content.ReadAsByteArrayAsync());
+        Assert.DoesNotContain("immutable", plain.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ANonCanonicalSpellingStillRedirectsOnceThePageIsCached()
     {
         var (_, _, path, _) = await ArticleAsync();
