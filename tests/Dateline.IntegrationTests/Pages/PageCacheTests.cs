@@ -125,6 +125,76 @@ public abstract class PageCacheTests(DatelineApp app)
         await OtherStillCachedAsync("a comment's removal");
     }
 
+    [Fact]
+    public async Task AnApprovedCommentAndADeletedArticleEvictEveryAnswerShowingTheArticle()
+    {
+        var admin = app.CreateClient(await app.CreateApiKeyAsync("admin"));
+        await admin.PutAsync("/api/newsroom/settings/discussion", System.Net.Http.Json.JsonContent.Create(
+            new { minimumSecondsToSubmit = 0, floodSeconds = 0, requirePreviousApproval = true }));
+        var headline = $"Listed Everywhere {Guid.NewGuid():N}";
+        var article = await admin.CreateArticleAsync(new
+        {
+            headline,
+            authors = new[] { $"Writer {Guid.NewGuid():N}" },
+            topics = new[] { $"Topic {Guid.NewGuid():N}" },
+            status = "published",
+        });
+        var id = article.GetProperty("id").GetInt32();
+        var path = Http.PathOf(article);
+        var lists = new[]
+        {
+            $"/topics/{article.GetProperty("topics")[0].GetProperty("slug").GetString()}/",
+            $"/authors/{article.GetProperty("authors")[0].GetProperty("slug").GetString()}/",
+            path[..12],
+            "/api/articles",
+        };
+        var comments = new[] { $"/api/articles/{id}/comments", "/comments/feed/", path + "feed/" };
+        var reader = Reader("10.7.12.1");
+        foreach (var url in lists)
+        {
+            Assert.Contains(headline, await reader.GetStringAsync(url), StringComparison.Ordinal);
+        }
+
+        foreach (var url in comments)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(url)).StatusCode);
+        }
+
+        await RenameBehindTheAppsBackAsync(id, "Changed Behind The Back");
+        foreach (var url in lists)
+        {
+            Assert.True((await reader.GetStringAsync(url)).Contains(headline, StringComparison.Ordinal), $"{url} was not cached");
+        }
+
+        // An approved comment changes the article's count on every list and the comment reads.
+        var posted = await Reader("10.7.12.2").SubmitCommentFormAsync(path, id, Fields("Seen on every list.", "Listed Reader", "listed@example.org"));
+        var commentId = int.Parse(System.Text.RegularExpressions.Regex.Match(posted.Headers.Location!.OriginalString, @"held=(\d+)").Groups[1].Value,
+            System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/newsroom/comments/{commentId}/approve", null)).StatusCode);
+        foreach (var url in lists)
+        {
+            Assert.True((await reader.GetStringAsync(url)).Contains("Changed Behind The Back", StringComparison.Ordinal), $"{url} was not evicted by the approval");
+        }
+
+        foreach (var url in comments)
+        {
+            Assert.True((await reader.GetStringAsync(url)).Contains("Seen on every list.", StringComparison.Ordinal), $"{url} was not evicted by the approval");
+        }
+
+        Assert.True((await admin.DeleteAsync($"/api/newsroom/articles/{id}")).IsSuccessStatusCode);
+        foreach (var url in lists.Where(u => u != path[..12]))
+        {
+            var response = await reader.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound || !(await response.Content.ReadAsStringAsync()).Contains("Changed Behind The Back", StringComparison.Ordinal),
+                $"{url} still shows the deleted article");
+        }
+
+        Assert.DoesNotContain("Changed Behind The Back", await reader.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/api/articles/{id}/comments")).StatusCode);
+        Assert.DoesNotContain("Seen on every list.", await reader.GetStringAsync("/comments/feed/"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("br")]
     [InlineData("gzip")]
