@@ -73,7 +73,9 @@ public sealed class PublicPagePolicy : IOutputCachePolicy
         // every reader arriving before the first render is stored, each holding a whole page in
         // memory. That render no longer stops when its own reader leaves (see SharedAnswers).
         context.AllowLocking = true;
-        context.CacheVaryByRules.QueryKeys = ShapingQueryKeys;
+        context.CacheVaryByRules.QueryKeys = http.GetEndpoint()?.Metadata.GetMetadata<PageCacheQueryKeys>() is { } extra
+            ? StringValues.Concat(ShapingQueryKeys, new StringValues([.. extra.Keys]))
+            : ShapingQueryKeys;
         // Answers are stored compressed: one entry per encoding the compression would choose
         // (br, gzip or none), not one per spelling of Accept-Encoding.
         context.CacheVaryByRules.VaryByValues[EncodingKey] =

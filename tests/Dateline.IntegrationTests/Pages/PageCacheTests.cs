@@ -401,6 +401,36 @@ public abstract class PageCacheTests(DatelineApp app)
     }
 
     [Fact]
+    public async Task TheArticleApiListKeepsOneEntryPerTopicAndAuthor()
+    {
+        var admin = app.CreateClient(await app.CreateApiKeyAsync("admin"));
+        async Task<(string Headline, string Topic, string Author)> PublishAsync()
+        {
+            var headline = $"Filtered {Guid.NewGuid():N}";
+            var article = await admin.CreateArticleAsync(new
+            {
+                headline,
+                authors = new[] { $"Writer {Guid.NewGuid():N}" },
+                topics = new[] { $"Topic {Guid.NewGuid():N}" },
+                status = "published",
+            });
+            return (headline, article.GetProperty("topics")[0].GetProperty("slug").GetString()!, article.GetProperty("authors")[0].GetProperty("slug").GetString()!);
+        }
+
+        var first = await PublishAsync();
+        var second = await PublishAsync();
+        var reader = Reader("10.7.13.1");
+        Assert.Contains(first.Headline, await reader.GetStringAsync($"/api/articles?topic={first.Topic}"), StringComparison.Ordinal);
+        var other = await reader.GetStringAsync($"/api/articles?topic={second.Topic}");
+        Assert.Contains(second.Headline, other, StringComparison.Ordinal);
+        Assert.DoesNotContain(first.Headline, other, StringComparison.Ordinal);
+        Assert.Contains(first.Headline, await reader.GetStringAsync($"/api/articles?author={first.Author}"), StringComparison.Ordinal);
+        var byAuthor = await reader.GetStringAsync($"/api/articles?author={second.Author}");
+        Assert.Contains(second.Headline, byAuthor, StringComparison.Ordinal);
+        Assert.DoesNotContain(first.Headline, byAuthor, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DraftsAndCommentsNobodySeesLeaveEveryCachedPageInPlace()
     {
         var (admin, id, path, headline) = await ArticleAsync();

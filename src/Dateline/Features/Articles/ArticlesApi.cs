@@ -13,7 +13,8 @@ public static class ArticlesApi
     {
         var group = app.MapGroup("/api/articles").WithTags("Articles");
         // Cached as the pages are, and evicted with the articles they show (their comment counts too).
-        group.MapGet("/", ListArticlesAsync).WithName("ListArticles").CacheOutput(PageCache.PolicyName);
+        group.MapGet("/", ListArticlesAsync).WithName("ListArticles").CacheOutput(PageCache.PolicyName)
+            .WithMetadata(new PageCacheQueryKeys("topic", "author"));
         group.MapGet("/{id:int}", GetArticleAsync).WithName("GetArticle").CacheOutput(PageCache.PolicyName);
         return app;
     }
