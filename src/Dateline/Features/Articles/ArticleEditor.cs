@@ -94,8 +94,8 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
             }
         }
 
-        var now = clock.UtcNow;
-        foreach (var (article, _, _) in staged.Where(s => ArticleQueries.IsPublished(s.Article, now)))
+        var committed = clock.UtcNow;
+        foreach (var (article, _, _) in staged.Where(s => MayBeShown(ArticleState.Of(s.Article), committed)))
         {
             // Inside a caller's transaction the rows are not committed yet: evicted, but not
             // counted as saved here, so the scheduler still evicts them when their time falls.
@@ -175,7 +175,7 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
             return refusal;
         }
 
-        var wasPublished = ArticleQueries.IsPublished(article, clock.UtcNow);
+        var was = ArticleState.Of(article);
         // The article's comments go with it, but a reply's link to its parent restricts deletes
         // (SQLite checks it row by row, so a cascade that meets a parent first fails): cut the
         // links first, in the same transaction.
@@ -185,7 +185,7 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
         db.Articles.Remove(article);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        if (wasPublished)
+        if (MayBeShown(was, clock.UtcNow))
         {
             await cache.ArticleChangedAsync(id, ct);
         }
@@ -221,13 +221,22 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
         await db.SaveChangesAsync(ct);
         // A note on an article no reader sees yet shows nowhere (the corrections list only
         // published ones); it appears with the article.
-        if (ArticleQueries.IsPublished(article, now))
+        if (MayBeShown(ArticleState.Of(article), clock.UtcNow))
         {
             await cache.ArticleChangedAsync(id, ct);
         }
 
         return new ArticleEditResult(ArticleEditOutcome.Saved, id);
     }
+
+    /// <summary>
+    /// Whether an article in this state may be on a public page now that the change has committed,
+    /// or will be within the scheduler's interval. Read after the commit: an article whose time
+    /// falls between the check and the commit is then counted as shown; the margin covers other
+    /// instances' clocks, whose scheduler ticks evict what falls due after it.
+    /// </summary>
+    private static bool MayBeShown(ArticleState state, DateTime committed) =>
+        state.IsPublishedBy(committed + ScheduledPublisher.Interval);
 
     private static ArticleEditResult? CheckMayEdit(Article article, Actor actor)
     {
@@ -254,7 +263,7 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
     {
         var creating = before is null;
         var bodyHtmlBefore = article.BodyHtml;
-        var wasPublished = !creating && ArticleQueries.IsPublished(article, clock.UtcNow);
+        ArticleState? was = creating ? null : ArticleState.Of(article);
         if (await PrepareAsync(article, input, actor, creating, ct) is { } refusal)
         {
             return refusal;
@@ -324,7 +333,8 @@ public sealed class ArticleEditor(DatelineDbContext db, ArticleMarkdown markdown
         // A draft, or an article scheduled for later, before and after the save is on no public
         // page: nothing to evict (the scheduler evicts when its time comes). Otherwise, inside a
         // caller's transaction (an import's batch) the save is not committed yet.
-        if (wasPublished || ArticleQueries.IsPublished(article, now))
+        var committed = clock.UtcNow;
+        if ((was is { } previous && MayBeShown(previous, committed)) || MayBeShown(ArticleState.Of(article), committed))
         {
             await (ambient is null
                 ? cache.ArticleSavedAsync(article.Id, article.Version, ct)

@@ -13,17 +13,24 @@ public static class ArticleQueries
         articles.Where(a => (a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Scheduled)
             && a.PublishedAt != null && a.PublishedAt <= now && a.PathDate != null);
 
-    /// <summary>The same rule as <see cref="Published"/>, for an article in hand.</summary>
-    public static bool IsPublished(Article article, DateTime now)
-    {
-        ArgumentNullException.ThrowIfNull(article);
-        return article.Status is ArticleStatus.Published or ArticleStatus.Scheduled
-            && article.PublishedAt is { } at && at <= now && article.PathDate is not null;
-    }
+    /// <summary>The rule of <see cref="Published"/> for an article's state in hand: whether it is public by <paramref name="time"/>.</summary>
+    public static bool IsPublishedBy(this ArticleState article, DateTime time) =>
+        article.Status is ArticleStatus.Published or ArticleStatus.Scheduled
+            && article.PublishedAt is { } at && at <= time && article.PathDate is not null;
 
     public static IQueryable<Article> NewestFirst(this IQueryable<Article> articles) =>
         articles.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
 
     public static IQueryable<Comment> Approved(this IQueryable<Comment> comments) =>
         comments.Where(c => c.Status == CommentStatus.Approved);
+}
+
+/// <summary>What decides whether readers see an article, as it was at one moment.</summary>
+public readonly record struct ArticleState(ArticleStatus Status, DateTime? PublishedAt, DateOnly? PathDate)
+{
+    public static ArticleState Of(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return new(article.Status, article.PublishedAt, article.PathDate);
+    }
 }

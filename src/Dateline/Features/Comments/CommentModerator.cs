@@ -25,10 +25,18 @@ public sealed partial class CommentModerator(
         if (moving.Count > 0)
         {
             var movingIds = moving.Select(c => c.Id).ToList();
-            // A moderator's decision replaces the automatic reason.
+            // A moderator's decision replaces the automatic reason. Between two hidden statuses
+            // (held and spam) nothing public changes; the rows are told apart by the update
+            // itself, since another moderator may approve one of them since it was read.
+            var shown = await db.Comments.Where(c => movingIds.Contains(c.Id) && c.Status != status
+                    && (ShowsOnPublicPages(status) || c.Status == CommentStatus.Approved || c.Status == CommentStatus.Trash))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, status).SetProperty(c => c.Reason, (string?)null), ct);
             await db.Comments.Where(c => movingIds.Contains(c.Id) && c.Status != status)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, status).SetProperty(c => c.Reason, (string?)null), ct);
-            await cache.CommentsChangedAsync(moving.Where(c => ShowsOnPublicPages(c.Status) || ShowsOnPublicPages(status)).Select(c => c.ArticleId), ct);
+            if (shown > 0)
+            {
+                await cache.CommentsChangedAsync(moving.Select(c => c.ArticleId), ct);
+            }
             if (status == CommentStatus.Approved)
             {
                 await notifications.ApprovedAsync(movingIds, baseUrl, ct);
@@ -120,8 +128,9 @@ public sealed partial class CommentModerator(
         comment.AuthorUrl = input.Url;
         comment.UpdatedAt = clock.UtcNow;
         await db.SaveChangesAsync(ct);
-        // A removed comment's placeholder shows neither its text nor its name.
-        if (comment.Status == CommentStatus.Approved)
+        // A removed comment's placeholder shows neither its text nor its name. The status is read
+        // again after the save: an approval since the comment was read has evicted before it.
+        if (await db.Comments.AsNoTracking().AnyAsync(c => c.Id == id && c.Status == CommentStatus.Approved, ct))
         {
             await cache.CommentsChangedAsync([comment.ArticleId], ct);
         }
