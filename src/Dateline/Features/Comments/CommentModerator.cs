@@ -26,17 +26,26 @@ public sealed partial class CommentModerator(
         {
             var movingIds = moving.Select(c => c.Id).ToList();
             // A moderator's decision replaces the automatic reason. Between two hidden statuses
-            // (held and spam) nothing public changes; the rows are told apart by the update
-            // itself, since another moderator may approve one of them since it was read.
-            var shown = await db.Comments.Where(c => movingIds.Contains(c.Id) && c.Status != status
-                    && (ShowsOnPublicPages(status) || c.Status == CommentStatus.Approved || c.Status == CommentStatus.Trash))
+            // (held and spam) nothing public changes. Which rows leave a shown status is told by
+            // the updates themselves, since another moderator may approve one meanwhile: the
+            // shown rows move first, then the hidden ones, then any shown since the first.
+            Task<int> MoveRowsAsync(bool fromShown) => db.Comments
+                .Where(c => movingIds.Contains(c.Id) && c.Status != status
+                    && (c.Status == CommentStatus.Approved || c.Status == CommentStatus.Trash) == fromShown)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, status).SetProperty(c => c.Reason, (string?)null), ct);
-            await db.Comments.Where(c => movingIds.Contains(c.Id) && c.Status != status)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, status).SetProperty(c => c.Reason, (string?)null), ct);
+            var shown = await MoveRowsAsync(fromShown: true);
+            var hidden = await MoveRowsAsync(fromShown: false);
+            shown += await MoveRowsAsync(fromShown: true);
+            if (ShowsOnPublicPages(status))
+            {
+                shown += hidden;
+            }
+
             if (shown > 0)
             {
                 await cache.CommentsChangedAsync(moving.Select(c => c.ArticleId), ct);
             }
+
             if (status == CommentStatus.Approved)
             {
                 await notifications.ApprovedAsync(movingIds, baseUrl, ct);
