@@ -15,16 +15,18 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "published smoke check: FAILED: $*" >&2; [[ -f $work/server.log ]] && tail -20 "$work/server.log" >&2; exit 1; }
 get() { curl -fsS --max-time 20 "$@"; }
+command -v curl >/dev/null || fail "curl is missing"
 
 dotnet publish src/Dateline -c Release -o "$work/app" -nologo -v quiet >"$work/publish.log" 2>&1 || { cat "$work/publish.log" >&2; fail "dotnet publish"; }
 # Port 0: the system picks a free one, so that nothing already listening is tested instead.
 ASPNETCORE_ENVIRONMENT=Production dotnet "$work/app/Dateline.dll" serve --urls "http://127.0.0.1:0" --data "$work/data" >"$work/server.log" 2>&1 &
 server=$!
 base=
-for _ in $(seq 1 600); do
+deadline=$((SECONDS + 60))
+while ((SECONDS < deadline)); do
   kill -0 "$server" 2>/dev/null || fail "the server stopped during its start"
   base=$(grep -o 'Now listening on: http://127\.0\.0\.1:[0-9]*' "$work/server.log" | head -1 | sed 's/^Now listening on: //' || true)
-  if [[ -n $base ]] && get -o "$work/home.html" "$base/" 2>/dev/null; then break; fi
+  if [[ -n $base ]] && curl -fs --max-time 5 -o "$work/home.html" "$base/"; then break; fi
   sleep 0.1
 done
 [[ -s $work/home.html ]] || fail "no 200 from / within 60 s"
@@ -35,7 +37,8 @@ css=$(grep -o 'href="/css/site\.[a-z0-9]*\.css"' "$work/home.html" | head -1 | c
 lasting=$(get -o /dev/null -D - "$base$css" | tr -d '\r' | grep -i '^cache-control:' || true)
 grep -qi 'immutable' <<<"$lasting" && grep -qi 'max-age=31536000' <<<"$lasting" \
   || fail "$css answered '$lasting', not a year's immutable"
-plain=$(get -o /dev/null -D - "$base/css/site.css" | tr -d '\r' | grep -i '^cache-control:' || true)
+headers=$(get -o /dev/null -D - "$base/css/site.css") || fail "/css/site.css was not served"
+plain=$(tr -d '\r' <<<"$headers" | grep -i '^cache-control:' || true)
 if grep -qi 'immutable' <<<"$plain"; then fail "/css/site.css answered '$plain': a plain name must be revalidated"; fi
 if grep -qE '^(fail|crit):' "$work/server.log"; then fail "the server logged a failure"; fi
 

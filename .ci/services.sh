@@ -6,7 +6,7 @@ set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 cd /
 
-packages=(postgresql chromium chromium-driver python3-aiosmtpd fonts-dejavu-core)
+packages=(postgresql chromium chromium-driver python3-aiosmtpd fonts-dejavu-core curl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
